@@ -1,0 +1,49 @@
+# China's Foreign Trade Imbalance: an executable reproduction.
+#   make book   set up, execute every chapter, build the HTML book (_build/html)
+#   make test   set up, run the full test suite (unit tests + every chapter through nbval)
+#   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
+#   make pdf    build the PDF book (_build/latex/book.pdf)
+#   make bench  measure build, rebuild, per-chapter execution and data loading times
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+JB     := $(VENV)/bin/jupyter-book
+STAMP  := $(VENV)/.installed
+RAW    ?= ../shared/data/raw
+JBFLAGS := -W -n --keep-going
+
+.PHONY: all setup book test data pdf bench lock clean ci
+
+all: book
+
+$(STAMP): requirements.txt constraints.txt lib/pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e ./lib
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+book: $(STAMP)
+	$(JB) build . --builder html $(JBFLAGS)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+data: $(STAMP)
+	$(PY) -m tradeimbalance.build --raw $(RAW) --out data
+
+pdf: $(STAMP)
+	bash scripts/install-latex.sh
+	$(JB) build . --builder pdflatex $(JBFLAGS)
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
+
+lock: $(STAMP)
+	( echo '# Full lock of every package in the environment (pip freeze). Regenerate with `make lock`.'; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v '^tradeimbalance' ) > constraints.txt
+
+clean:
+	rm -rf _build

@@ -1,0 +1,108 @@
+"""Helpers that chapters call to put computed numbers, tables and figures on the page.
+
+- :func:`glue_value` glues a formatted number for ``{glue:text}`` in the prose.
+- :func:`show_table` displays a DataFrame as a MyST table (typeset in HTML and LaTeX alike).
+- :func:`show_figure` displays a registered figure with its caption, source line and data link.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import pandas as pd
+
+from . import fmt as _fmt
+
+#: Every value glued in this kernel, by name (plain Python numbers), for check cells.
+GLUED: dict[str, float | int | str | None] = {}
+
+
+class Formatted:
+    """A value whose plain-text representation is its formatted text.
+
+    myst-nb's ``{glue:text}`` shows the ``text/plain`` representation of a glued
+    object, so gluing this object puts exactly ``text`` into the prose.
+    """
+
+    def __init__(self, text: str, value=None):
+        self.text = text
+        self.value = value
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+
+def plain(value):
+    """Convert numpy / pandas scalars to plain ``int`` / ``float`` (``None`` for missing)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        v = float(value)
+        return None if v != v else v
+    if pd.isna(value):
+        return None
+    return value
+
+
+def glue_value(name: str, value, kind: str = "number", **kwargs) -> Formatted:
+    """Glue ``value`` under ``name``, formatted with ``fmt.<kind>`` (e.g. ``usd_bn``, ``pct``).
+
+    Returns the :class:`Formatted` object (its ``value`` is the plain number).
+    """
+    from myst_nb import glue
+
+    try:
+        formatter = _fmt.FORMATS[kind]
+    except KeyError:
+        raise ValueError(f"unknown format kind {kind!r}; choose one of {sorted(_fmt.FORMATS)}") from None
+    v = plain(value)
+    obj = Formatted(formatter(v, **kwargs), v)
+    GLUED[name] = v
+    glue(name, obj, display=False)
+    return obj
+
+
+def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
+    """A MyST (pipe) table for ``df``; missing cells are shown as an em dash."""
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]):
+            out[col] = [(_fmt.MISSING if pd.isna(v) else format(float(v), floatfmt)) for v in out[col]]
+        else:
+            out[col] = [(_fmt.MISSING if (v is None or (not isinstance(v, str) and pd.isna(v))) else str(v)) for v in out[col]]
+    header = "| " + " | ".join(str(c) for c in out.columns) + " |"
+    align = "| " + " | ".join("---:" if pd.api.types.is_numeric_dtype(df[c]) else ":---" for c in df.columns) + " |"
+    rows = ["| " + " | ".join(v.replace("|", "\\|") for v in row) + " |" for row in out.astype(str).itertuples(index=False)]
+    return "\n".join([header, align, *rows])
+
+
+def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f") -> None:
+    """Display ``df`` as a typeset table (MyST markdown output), with an optional bold caption."""
+    from IPython.display import Markdown, display
+
+    text = table_markdown(df, floatfmt=floatfmt)
+    if caption:
+        text = f"**{caption}**\n\n" + text
+    display(Markdown(text))
+
+
+def show_figure(fig_id: str, year: int, **kwargs) -> None:
+    """Display registered figure ``fig_id`` for ``year``: chart, caption, source line, data link."""
+    from IPython.display import Markdown, display
+
+    from .figures import get_figure
+
+    fig = get_figure(fig_id)
+    data = fig.data(year, **kwargs)
+    chart = fig.chart(data, year=year)
+    from .charts.render import chart_bundle
+
+    display(chart_bundle(chart, csv=data, csv_name=f"{fig_id}.csv"), raw=True)
+    display(Markdown(fig.caption_markdown(year)))

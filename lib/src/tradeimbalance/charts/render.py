@@ -1,0 +1,108 @@
+"""Offline rendering of Altair charts.
+
+In HTML a chart is drawn by vega-embed from the book's own ``_static`` folder
+(see :mod:`tradeimbalance.sphinxext`): no page asks a CDN for anything. The
+same output carries a PNG (made by vl-convert) that the LaTeX/PDF build uses.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+RENDERER_NAME = "tradeimbalance"
+#: Vega-Lite version used for the JavaScript bundle and for PNG conversion (Altair's schema).
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+#: File name of the vega / vega-lite / vega-embed bundle in the book's ``_static``.
+JS_BUNDLE_NAME = "tradeimbalance-vega.js"
+PNG_SCALE = 2
+
+_EMBED_OPTIONS = {
+    "renderer": "svg",
+    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+}
+
+
+def vega_bundle_js() -> str:
+    """The vega, vega-lite and vega-embed JavaScript (shipped inside vl-convert), as one ES module."""
+    return vlc.javascript_bundle(vl_version=VL_VERSION)
+
+
+def _spec_dict(chart) -> dict:
+    return chart.to_dict() if hasattr(chart, "to_dict") else dict(chart)
+
+
+def chart_id(spec: dict) -> str:
+    """A stable element id for a spec (same spec, same id: builds are reproducible)."""
+    return "ti-chart-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def chart_png(spec: dict) -> bytes:
+    """A PNG of the chart (for LaTeX/PDF and any non-HTML output)."""
+    return vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)
+
+
+def _title_text(spec: dict) -> str:
+    t = spec.get("title", "")
+    if isinstance(t, dict):
+        t = t.get("text", "")
+    if isinstance(t, list):
+        t = " ".join(t)
+    return str(t)
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """The CSV written for a figure's data: missing values are empty cells, never zeros."""
+    return df.to_csv(index=False, na_rep="", lineterminator="\n")
+
+
+def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
+    """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link."""
+    cid = chart_id(spec)
+    title = _title_text(spec).replace('"', "&quot;")
+    payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+    opts = json.dumps(_EMBED_OPTIONS)
+    link = ""
+    if csv is not None:
+        name = csv_name or "data.csv"
+        b64 = base64.b64encode(csv_text(csv).encode("utf-8")).decode("ascii")
+        link = (
+            f'<p class="ti-data-link"><a download="{name}" href="data:text/csv;charset=utf-8;base64,{b64}">'
+            f"Download the data behind this figure ({name})</a></p>"
+        )
+    return (
+        f'<div class="ti-figure"><div id="{cid}" class="ti-chart" role="img" aria-label="{title}"></div>\n'
+        "<script>(function(){"
+        f"var spec={payload};var opts={opts};var n=0;"
+        "function draw(){if(window.vegaEmbed){window.vegaEmbed('#" + cid + "',spec,opts)"
+        ".catch(function(e){console.error('chart " + cid + ":',e);});}"
+        "else if(n++<400){setTimeout(draw,25);}else{console.error('vega-embed did not load');}}"
+        "draw();})();</script>\n"
+        f"{link}</div>"
+    )
+
+
+def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> dict:
+    """A Jupyter MIME bundle: HTML (interactive, offline), PNG (for LaTeX), plain text."""
+    spec = _spec_dict(chart)
+    return {
+        "text/html": chart_html(spec, csv=csv, csv_name=csv_name),
+        "image/png": base64.b64encode(chart_png(spec)).decode("ascii"),
+        "text/plain": f"<chart: {_title_text(spec)}>",
+    }
+
+
+def _renderer(spec: dict, **metadata) -> dict:
+    return chart_bundle(spec)
+
+
+def enable_renderer() -> None:
+    """Register and enable the offline renderer for bare Altair chart outputs."""
+    if RENDERER_NAME not in alt.renderers.names():
+        alt.renderers.register(RENDERER_NAME, _renderer)
+    alt.renderers.enable(RENDERER_NAME)

@@ -1,0 +1,104 @@
+"""The figure registry: every figure and table of the book, by stable id.
+
+A chapter module registers a figure with :func:`figure`, giving a data function
+``data(year) -> DataFrame`` (the stable, documented columns written by
+``tradeimbalance export``) and a chart function ``chart(df, year) -> alt.Chart``.
+Tables register with ``chart=None``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+_FIGURES: dict[str, "Figure"] = {}
+
+
+@dataclass
+class Figure:
+    """One figure (or table) of the book."""
+
+    id: str
+    title: str
+    caption: str
+    source: str
+    chapter: str
+    data_fn: Callable[..., pd.DataFrame]
+    chart_fn: Callable[..., object] | None = None
+    paper_number: str | None = None  # e.g. "Fig. 1" or "Table 1" in the paper
+    columns: list[str] = field(default_factory=list)
+    kind: str = "figure"
+
+    def data(self, year: int, **kwargs) -> pd.DataFrame:
+        df = self.data_fn(year, **kwargs)
+        if self.columns and list(df.columns) != self.columns:
+            raise ValueError(f"{self.id}: data columns {list(df.columns)} differ from the documented {self.columns}")
+        return df
+
+    def chart(self, df: pd.DataFrame, year: int):
+        if self.chart_fn is None:
+            raise ValueError(f"{self.id} is a table, not a chart")
+        return self.chart_fn(df, year=year)
+
+    def caption_markdown(self, year: int) -> str:
+        label = f"**{self.paper_number or self.id}.**" if self.paper_number else f"**{self.title}.**"
+        return f"{label} {self.caption.format(year=year)}\n\n*Source:* {self.source}"
+
+
+def figure(
+    fig_id: str,
+    *,
+    title: str,
+    caption: str,
+    source: str,
+    chapter: str,
+    columns: list[str] | None = None,
+    paper_number: str | None = None,
+    chart: Callable | None = None,
+    kind: str = "figure",
+):
+    """Decorator registering ``data(year)`` as figure ``fig_id`` (``chart`` builds its Altair chart)."""
+
+    def deco(fn):
+        if fig_id in _FIGURES and _FIGURES[fig_id].data_fn.__qualname__ != fn.__qualname__:
+            raise ValueError(f"figure id {fig_id!r} registered twice")
+        _FIGURES[fig_id] = Figure(
+            id=fig_id,
+            title=title,
+            caption=caption,
+            source=source,
+            chapter=chapter,
+            data_fn=fn,
+            chart_fn=chart,
+            paper_number=paper_number,
+            columns=list(columns or []),
+            kind=kind,
+        )
+        return fn
+
+    return deco
+
+
+def load_chapter_modules() -> None:
+    """Import every module of :mod:`tradeimbalance.chapters` so their figures and claims register."""
+    from . import chapters
+
+    for mod in pkgutil.iter_modules(chapters.__path__):
+        importlib.import_module(f"{chapters.__name__}.{mod.name}")
+
+
+def get_figure(fig_id: str) -> Figure:
+    load_chapter_modules()
+    try:
+        return _FIGURES[fig_id]
+    except KeyError:
+        raise KeyError(f"no figure {fig_id!r}; known: {sorted(_FIGURES)}") from None
+
+
+def all_figures() -> dict[str, Figure]:
+    load_chapter_modules()
+    return dict(sorted(_FIGURES.items()))

@@ -1,0 +1,69 @@
+"""Formatting helpers, so every chapter writes numbers the same way.
+
+Each function takes a plain number and returns the text a reader sees.
+Missing values (``None`` or NaN) become an em dash, never a zero.
+"""
+
+from __future__ import annotations
+
+import math
+
+MISSING = "—"
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def number(x, digits: int = 1) -> str:
+    """``1234.56`` -> ``'1,234.6'`` (thousands separator, fixed decimals)."""
+    if _missing(x):
+        return MISSING
+    return f"{float(x):,.{digits}f}"
+
+
+def usd_bn(x, digits: int = 1) -> str:
+    """A value in billions of US dollars: ``'USD 123.4 bn'``."""
+    return MISSING if _missing(x) else f"USD {number(x, digits)} bn"
+
+
+def usd_100m(x, digits: int = 2) -> str:
+    """A value in hundred millions of US dollars (亿美元): ``'USD 2,144.22 hundred million'``."""
+    return MISSING if _missing(x) else f"USD {number(x, digits)} hundred million"
+
+
+def cny_tn(x, digits: int = 2) -> str:
+    """A value in trillions of yuan (万亿元): ``'CNY 2.92 trillion'``."""
+    return MISSING if _missing(x) else f"CNY {number(x, digits)} trillion"
+
+
+def pct(x, digits: int = 1) -> str:
+    """A share or rate already in percent: ``'12.3%'``."""
+    return MISSING if _missing(x) else f"{number(x, digits)}%"
+
+
+def times(x, digits: int = 1) -> str:
+    """A ratio: ``'7.8 times'``."""
+    return MISSING if _missing(x) else f"{number(x, digits)} times"
+
+
+def count(x) -> str:
+    """A whole count: ``'23'``."""
+    return MISSING if _missing(x) else f"{int(round(float(x))):,d}"
+
+
+def year(x) -> str:
+    """A year, without separators: ``'2019'``."""
+    return MISSING if _missing(x) else str(int(x))
+
+
+FORMATS = {
+    "number": number,
+    "usd_bn": usd_bn,
+    "usd_100m": usd_100m,
+    "cny_tn": cny_tn,
+    "pct": pct,
+    "times": times,
+    "count": count,
+    "year": year,
+}

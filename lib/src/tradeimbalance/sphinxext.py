@@ -1,0 +1,100 @@
+"""Sphinx extension for the book.
+
+1. Serves the vega / vega-lite / vega-embed JavaScript (shipped inside
+   vl-convert-python) from the book's own ``_static`` folder, so charts are
+   interactive with no network and no page asks a CDN for anything.
+2. Makes chapter execution depend on ``lib/`` and ``data/``: every notebook
+   page notes those files as dependencies (so Sphinx re-reads it when one
+   changes) and carries a hidden cell with their fingerprint (so the
+   jupyter-cache entry no longer matches and the chapter is executed again).
+   A rebuild with nothing changed re-reads and re-executes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+from . import __version__
+from .paths import PACKAGE_DIR, data_dir
+
+STATIC_SUBDIR = "tradeimbalance-static"
+CSS_NAME = "tradeimbalance.css"
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_CELL_LANG = re.compile(r"^```\{code-cell\}\s*(\S+)", re.M)
+
+
+def dependency_files() -> list[Path]:
+    """The files every chapter depends on: the package source and the tidy data."""
+    files = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    d = data_dir()
+    if d.exists():
+        files += [p for p in d.rglob("*") if p.is_file()]
+    return sorted(files)
+
+
+def fingerprint(files: list[Path] | None = None) -> str:
+    """SHA-256 over the names and bytes of ``files`` (default: :func:`dependency_files`)."""
+    files = dependency_files() if files is None else files
+    h = hashlib.sha256()
+    for p in files:
+        h.update(str(p.name).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def inject_fingerprint(text: str, digest: str) -> str:
+    """Insert a hidden code cell holding ``digest`` after a MyST notebook's front matter."""
+    m = _FRONT_MATTER.match(text)
+    if not m or "format_name: myst" not in m.group(0):
+        return text
+    lang = _CELL_LANG.search(text)
+    lang = lang.group(1) if lang else "ipython3"
+    cell = f"\n```{{code-cell}} {lang}\n:tags: [remove-cell]\n\n# inputs fingerprint (lib/, data/): {digest}\n```\n"
+    return text[: m.end()] + cell + text[m.end():]
+
+
+def _on_source_read(app, docname, source):
+    if not _FRONT_MATTER.match(source[0]) or "format_name: myst" not in source[0][:2000]:
+        return
+    if not hasattr(app, "_ti_deps"):
+        app._ti_deps = dependency_files()
+        app._ti_digest = fingerprint(app._ti_deps)
+    for p in app._ti_deps:
+        app.env.note_dependency(str(p))
+    source[0] = inject_fingerprint(source[0], app._ti_digest)
+
+
+def _static_dir(app) -> Path:
+    return Path(app.doctreedir).parent / STATIC_SUBDIR
+
+
+def _on_config_inited(app, config):
+    from .charts.render import JS_BUNDLE_NAME, VL_VERSION, vega_bundle_js
+
+    import vl_convert
+
+    target = _static_dir(app)
+    target.mkdir(parents=True, exist_ok=True)
+    stamp = target / "VERSION"
+    want = f"vl-convert {vl_convert.__version__ if hasattr(vl_convert, '__version__') else ''} vega-lite {VL_VERSION} tradeimbalance {__version__}"
+    js = target / JS_BUNDLE_NAME
+    if not js.exists() or not stamp.exists() or stamp.read_text() != want:
+        tmp = js.with_suffix(".tmp")
+        tmp.write_text(vega_bundle_js(), encoding="utf-8")
+        tmp.replace(js)
+        stamp.write_text(want)
+    shutil.copyfile(PACKAGE_DIR / "static" / CSS_NAME, target / CSS_NAME)
+    config.html_static_path = list(config.html_static_path) + [str(target)]
+
+
+def setup(app):
+    from .charts.render import JS_BUNDLE_NAME
+
+    app.connect("config-inited", _on_config_inited)
+    app.connect("source-read", _on_source_read)
+    app.add_js_file(JS_BUNDLE_NAME, type="module")
+    app.add_css_file(CSS_NAME)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
