@@ -51,10 +51,11 @@ def plain(value):
     return value
 
 
-def glue_value(name: str, value, kind: str = "number", **kwargs) -> Formatted:
+def glue_value(name: str, value, kind: str = "number", **kwargs) -> None:
     """Glue ``value`` under ``name``, formatted with ``fmt.<kind>`` (e.g. ``usd_bn``, ``pct``).
 
-    Returns the :class:`Formatted` object (its ``value`` is the plain number).
+    In the prose, ``{glue:text}`name``` then shows the formatted text. The plain
+    value is kept in :data:`GLUED` for check cells.
     """
     from myst_nb import glue
 
@@ -66,7 +67,6 @@ def glue_value(name: str, value, kind: str = "number", **kwargs) -> Formatted:
     obj = Formatted(formatter(v, **kwargs), v)
     GLUED[name] = v
     glue(name, obj, display=False)
-    return obj
 
 
 def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:

@@ -32,6 +32,7 @@ class Figure:
     paper_number: str | None = None  # e.g. "Fig. 1" or "Table 1" in the paper
     columns: list[str] = field(default_factory=list)
     kind: str = "figure"
+    share_groups: list[list[str]] = field(default_factory=list)  # percent columns that add up to 100
 
     def data(self, year: int, **kwargs) -> pd.DataFrame:
         df = self.data_fn(year, **kwargs)
@@ -60,6 +61,7 @@ def figure(
     paper_number: str | None = None,
     chart: Callable | None = None,
     kind: str = "figure",
+    share_groups: list[list[str]] | None = None,
 ):
     """Decorator registering ``data(year)`` as figure ``fig_id`` (``chart`` builds its Altair chart)."""
 
@@ -77,6 +79,7 @@ def figure(
             paper_number=paper_number,
             columns=list(columns or []),
             kind=kind,
+            share_groups=[list(g) for g in (share_groups or [])],
         )
         return fn
 

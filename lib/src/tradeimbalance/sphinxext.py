@@ -78,7 +78,7 @@ def _on_config_inited(app, config):
 
     target = _static_dir(app)
     target.mkdir(parents=True, exist_ok=True)
-    stamp = target / "VERSION"
+    stamp = target.parent / (STATIC_SUBDIR + ".version")
     want = f"vl-convert {vl_convert.__version__ if hasattr(vl_convert, '__version__') else ''} vega-lite {VL_VERSION} tradeimbalance {__version__}"
     js = target / JS_BUNDLE_NAME
     if not js.exists() or not stamp.exists() or stamp.read_text() != want:
