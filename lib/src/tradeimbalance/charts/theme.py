@@ -68,7 +68,7 @@ def lint_chart(chart) -> list[str]:
     """Problems with a chart against the book's conventions (empty list = fine).
 
     Checks: a title; every positional channel (x, y) has a non-empty axis title;
-    quantitative positional titles name a unit (in parentheses); tooltips exist
+    quantitative positional titles name a unit in parentheses (a ``year`` field excepted); tooltips exist
     (explicit, or the theme's default ``content: data``).
     """
     spec = chart.to_dict() if hasattr(chart, "to_dict") else dict(chart)
@@ -88,7 +88,7 @@ def lint_chart(chart) -> list[str]:
                 continue  # axis deliberately hidden
             if not t:
                 problems.append(f"{ch} channel ({e.get('field', '?')}) has no title")
-            elif e.get("type") == "quantitative" and "(" not in str(t):
+            elif e.get("type") == "quantitative" and "(" not in str(t) and e.get("field") != "year":
                 problems.append(f"{ch} title {t!r} names no unit in parentheses")
     if not seen:
         problems.append("chart has no positional encoding")

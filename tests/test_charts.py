@@ -1,0 +1,64 @@
+"""The chart theme, the conventions lint and the offline renderer."""
+
+import base64
+import json
+
+import altair as alt
+import pandas as pd
+
+import tradeimbalance.charts as charts
+from tradeimbalance.charts.render import chart_bundle, chart_html, chart_id, csv_text
+
+DF = pd.DataFrame({"year": [2018, 2019], "balance_usd_bn": [323.3, None]})
+
+
+def good_chart():
+    return (
+        alt.Chart(DF, title="Balance")
+        .mark_line()
+        .encode(x=alt.X("year:Q", title="Year"), y=alt.Y("balance_usd_bn:Q", title="Balance (USD bn)"))
+    )
+
+
+def test_theme_is_enabled_with_colour_blind_safe_palette():
+    assert alt.theme.active == charts.THEME_NAME
+    spec = good_chart().to_dict()
+    assert spec["config"]["range"]["category"] == charts.PALETTE
+    assert spec["config"]["mark"]["tooltip"] == {"content": "data"}
+
+
+def test_lint_accepts_a_conforming_chart():
+    assert charts.lint_chart(good_chart()) == []
+
+
+def test_lint_reports_missing_title_and_units():
+    bad = alt.Chart(DF).mark_line().encode(x=alt.X("year:Q", title="Year"), y=alt.Y("balance_usd_bn:Q", title="Balance"))
+    problems = charts.lint_chart(bad)
+    assert "chart has no title" in problems
+    assert any("names no unit" in p for p in problems)
+
+
+def test_bundle_has_offline_html_png_and_text():
+    bundle = chart_bundle(good_chart(), csv=DF, csv_name="figx.csv")
+    html = bundle["text/html"]
+    assert "cdn.jsdelivr" not in html and "src=" not in html
+    assert 'href="data:text/csv' in html and 'href="http' not in html
+    assert "window.vegaEmbed" in html
+    png = base64.b64decode(bundle["image/png"])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert bundle["text/plain"] == "<chart: Balance>"
+
+
+def test_data_link_holds_the_csv_with_empty_missing_cells():
+    html = chart_html(good_chart().to_dict(), csv=DF, csv_name="figx.csv")
+    b64 = html.split("base64,")[1].split('"')[0]
+    text = base64.b64decode(b64).decode()
+    assert text == "year,balance_usd_bn\n2018,323.3\n2019,\n"
+    assert csv_text(DF) == text
+
+
+def test_chart_id_is_stable_and_spec_is_escaped():
+    spec = good_chart().to_dict()
+    assert chart_id(spec) == chart_id(json.loads(json.dumps(spec)))
+    spec["title"] = "</script><b>"
+    assert "</script><b>" not in chart_html(spec).split("<script>")[1]

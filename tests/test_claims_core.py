@@ -1,0 +1,63 @@
+"""Status rules of the claims registry, on claims defined here (not the book's)."""
+
+import pandas as pd
+import pytest
+
+from tradeimbalance import claims
+from tradeimbalance.claims import Claim, Erratum, status_of
+
+
+def make(expected="reproduced", tolerance=0.1, close=None, erratum=None, note="n"):
+    return Claim(id="t", reproduce=lambda: None, method="m", expected=expected, tolerance=tolerance, close=close, erratum=erratum, note=note)
+
+
+def test_within_tolerance_is_reproduced():
+    assert status_of(make(), 13.4, 13.45) == claims.REPRODUCED
+
+
+def test_close_band_defaults_to_three_tolerances():
+    assert status_of(make(), 13.4, 13.65) == claims.CLOSE
+    assert status_of(make(), 13.4, 13.75) == claims.DIFFERS
+
+
+def test_explicit_close_band():
+    assert status_of(make(close=1.0), 13.4, 14.3) == claims.CLOSE
+
+
+def test_none_is_not_reproducible():
+    assert status_of(make(), 1.0, None) == claims.NOT_REPRODUCIBLE
+
+
+def test_erratum_when_the_corrected_reading_matches():
+    c = make(erratum=Erratum(corrected=lambda v: v / 10, evidence="unit", kind="unit"), tolerance=1.0)
+    assert status_of(c, 1966.0, 196.2) == claims.ERRATUM
+    # a value matching the printed number is reproduced, not an erratum
+    assert status_of(c, 1966.0, 1966.4) == claims.REPRODUCED
+
+
+def test_registration_requires_a_note_for_non_reproduced_status():
+    with pytest.raises(ValueError, match="needs a note"):
+        claims.claim("x_test_no_note", method="m", expected=claims.DIFFERS)
+    with pytest.raises(ValueError, match="not one of"):
+        claims.claim("x_test_bad", method="m", expected="fine")
+    with pytest.raises(ValueError, match="Erratum"):
+        claims.claim("x_test_err", method="m", expected=claims.ERRATUM, note="why")
+
+
+def test_check_lists_every_claim_that_changed_status():
+    table = pd.DataFrame(
+        [
+            {"id": "a", "status": "reproduced", "expected": "reproduced", "reported": 1, "reproduced": 1},
+            {"id": "b", "status": "differs", "expected": "close", "reported": 1, "reproduced": 3},
+        ]
+    )
+    with pytest.raises(AssertionError, match="b: status 'differs', expected 'close'"):
+        claims.check(table)
+    claims.check(table.iloc[:1])
+
+
+def test_counts_lists_every_status():
+    table = pd.DataFrame({"status": ["reproduced", "reproduced", "erratum"]})
+    c = claims.counts(table).set_index("status")["claims"]
+    assert list(c.index) == list(claims.STATUSES)
+    assert c["reproduced"] == 2 and c["erratum"] == 1 and c["close"] == 0

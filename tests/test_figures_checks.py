@@ -1,0 +1,61 @@
+"""The figure registry and the invariant checks, on figures defined here."""
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from tradeimbalance import figures
+from tradeimbalance.checks import check_invariants, invariant_problems
+
+
+def _data(year):
+    return pd.DataFrame({"year": list(range(2017, year + 1)), "value_usd_bn": [1.0] * (year - 2016)})
+
+
+figures.figure(
+    "test_registry_fig",
+    title="Test",
+    caption="A test figure up to {year}.",
+    source="made in the test",
+    chapter="tests",
+    columns=["year", "value_usd_bn"],
+    chart=lambda df, year: alt.Chart(df, title="T").mark_bar().encode(x="year:O", y="value_usd_bn:Q"),
+)(_data)
+
+
+def test_registered_figure_yields_documented_columns_up_to_year():
+    fig = figures.get_figure("test_registry_fig")
+    df = fig.data(2019)
+    assert list(df.columns) == ["year", "value_usd_bn"]
+    assert df["year"].max() == 2019
+    assert "up to 2019" in fig.caption_markdown(2019)
+
+
+def test_undocumented_columns_are_refused():
+    figures.figure("test_bad_cols", title="B", caption="c", source="s", chapter="tests", columns=["year"])(_data)
+    with pytest.raises(ValueError, match="differ from the documented"):
+        figures.get_figure("test_bad_cols").data(2018)
+
+
+def test_unknown_figure_names_the_known_ones():
+    with pytest.raises(KeyError, match="test_registry_fig"):
+        figures.get_figure("nope")
+
+
+def test_balance_invariant():
+    ok = pd.DataFrame({"exports_usd_bn": [5.0], "imports_usd_bn": [3.0], "balance_usd_bn": [2.0]})
+    check_invariants(ok)
+    bad = ok.assign(balance_usd_bn=[2.5])
+    assert "balance_usd_bn != exports_usd_bn - imports_usd_bn" in invariant_problems(bad, "t")[0]
+
+
+def test_negative_trade_value_is_reported():
+    bad = pd.DataFrame({"exports_usd_bn": [-1.0]})
+    with pytest.raises(AssertionError, match="negative trade value in exports_usd_bn"):
+        check_invariants(bad, "t")
+
+
+def test_shares_must_add_up_to_100():
+    df = pd.DataFrame({"a_share_pct": [60.0, 50.0], "b_share_pct": [40.0, 40.0]})
+    problems = invariant_problems(df, "t", [["a_share_pct", "b_share_pct"]])
+    assert problems == ["t: shares ['a_share_pct', 'b_share_pct'] do not add up to 100 at index 1"]

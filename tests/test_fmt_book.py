@@ -1,0 +1,64 @@
+"""Formatting helpers and the table / glue helpers chapters use."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from tradeimbalance import fmt
+from tradeimbalance.book import Formatted, plain, table_markdown
+
+
+def test_number_formats_with_separators_and_fixed_decimals():
+    assert fmt.number(1234.56) == "1,234.6"
+    assert fmt.number(-0.04, 2) == "-0.04"
+
+
+@pytest.mark.parametrize(
+    "func,value,expected",
+    [
+        (fmt.usd_bn, 295.8123, "USD 295.8 bn"),
+        (fmt.pct, 13.449, "13.4%"),
+        (fmt.times, 7.84, "7.8 times"),
+        (fmt.cny_tn, 2.9213, "CNY 2.92 trillion"),
+        (fmt.usd_100m, 2144.221, "USD 2,144.22 hundred million"),
+        (fmt.count, 23.0, "23"),
+        (fmt.year, 2019.0, "2019"),
+    ],
+)
+def test_unit_formatters(func, value, expected):
+    assert func(value) == expected
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_missing_values_are_a_dash_never_zero(missing):
+    for func in fmt.FORMATS.values():
+        assert func(missing) == fmt.MISSING
+
+
+def test_plain_converts_numpy_scalars():
+    import numpy as np
+
+    assert type(plain(np.float64(1.5))) is float
+    assert type(plain(np.int64(3))) is int
+    assert plain(np.float64("nan")) is None
+    assert plain(pd.NA) is None
+
+
+def test_formatted_repr_is_its_text():
+    assert repr(Formatted("USD 1.0 bn", 1.0)) == "USD 1.0 bn"
+
+
+def test_table_markdown_aligns_numbers_and_marks_missing():
+    df = pd.DataFrame({"partner": ["USA", "JPN"], "balance_usd_bn": [295.84, math.nan]})
+    text = table_markdown(df)
+    lines = text.splitlines()
+    assert lines[0] == "| partner | balance_usd_bn |"
+    assert lines[1] == "| :--- | ---: |"
+    assert lines[2] == "| USA | 295.8 |"
+    assert lines[3] == f"| JPN | {fmt.MISSING} |"
+
+
+def test_table_markdown_escapes_pipes():
+    text = table_markdown(pd.DataFrame({"a": ["x|y"]}))
+    assert "x\\|y" in text

@@ -1,0 +1,54 @@
+"""The Sphinx extension: chapter fingerprints that follow lib/ and data/."""
+
+from tradeimbalance.sphinxext import fingerprint, inject_fingerprint
+
+NB = """---
+jupytext:
+  text_representation:
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# Title
+
+```{code-cell} ipython3
+x = 1
+```
+"""
+
+
+def test_fingerprint_changes_with_file_content(tmp_path):
+    a = tmp_path / "a.csv"
+    a.write_text("x\n1\n")
+    before = fingerprint([a])
+    assert fingerprint([a]) == before
+    a.write_text("x\n2\n")
+    assert fingerprint([a]) != before
+
+
+def test_injected_cell_follows_front_matter_and_is_hidden():
+    out = inject_fingerprint(NB, "abc123")
+    head, rest = out.split("---\n", 2)[1:]
+    assert rest.lstrip().startswith("```{code-cell} ipython3\n:tags: [remove-cell]")
+    assert "abc123" in rest
+    assert rest.index("abc123") < rest.index("# Title")
+
+
+def test_plain_markdown_pages_are_left_alone():
+    text = "# A page\n\nNo notebook here.\n"
+    assert inject_fingerprint(text, "abc") == text
+
+
+def test_fingerprint_cell_changes_the_execution_cache_key(tmp_path):
+    import jupytext
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    cache = JupyterCacheBase(str(tmp_path / "cache"))
+    same = [jupytext.reads(inject_fingerprint(NB, "one"), fmt="md:myst") for _ in range(2)]
+    other = jupytext.reads(inject_fingerprint(NB, "two"), fmt="md:myst")
+    key = lambda nb: cache.create_hashed_notebook(nb)[1]  # noqa: E731
+    assert key(same[0]) == key(same[1])
+    assert key(same[0]) != key(other)
