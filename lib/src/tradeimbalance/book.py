@@ -69,6 +69,25 @@ def glue_value(name: str, value, kind: str = "number", **kwargs) -> None:
     glue(name, obj, display=False)
 
 
+def reported_value(claim_id: str) -> float:
+    """The value the paper printed for ``claim_id`` (from ``data/paper_reported.csv``)."""
+    from .data import load
+
+    rep = load("paper_reported").set_index("claim_id")
+    try:
+        return float(rep.loc[claim_id, "value"])
+    except KeyError:
+        raise KeyError(f"no claim {claim_id!r} in data/paper_reported.csv") from None
+
+
+def glue_reported(name: str, claim_id: str, kind: str = "number", **kwargs) -> None:
+    """Glue the paper's printed value of ``claim_id``, for prose that quotes the paper.
+
+    The prose must still say that the number is *as reported by the paper*.
+    """
+    glue_value(name, reported_value(claim_id), kind, **kwargs)
+
+
 def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
     """A MyST (pipe) table for ``df``; missing cells are shown as an em dash."""
     out = df.copy()
