@@ -1,0 +1,310 @@
+"""Build ``data/`` from the raw sources: ``python -m tradeimbalance.build --raw DIR --out DIR``.
+
+Every table is read by its reader (:mod:`tradeimbalance.ingest`), checked
+against its descriptor in ``reference/tables.yaml`` (columns, types, required
+values, allowed values, primary-key uniqueness), sorted by its primary key and
+written with fixed formatting, so that two builds give byte-identical files.
+The build writes into a temporary folder next to the output folder and swaps
+it in only after every table has been read and validated; if anything fails,
+the output folder is left untouched and one :class:`~tradeimbalance.errors.IngestError`
+explains what and where.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import yaml
+
+from . import paths
+from .errors import IngestError, ValidationError
+from .ingest import READERS
+from .ingest._common import DECIMALS
+from .ingest.reference_tables import known_gaps
+
+SPEC_FILE = paths.REFERENCE_DIR / "tables.yaml"
+DATAPACKAGE = "datapackage.json"
+#: Columns that name the countries / partners / provinces of a table, for the coverage table.
+ENTITY_COLUMNS = ["partner", "country", "province", "economy", "investor", "complainant", "code", "member"]
+
+
+@lru_cache(maxsize=1)
+def load_spec() -> dict:
+    """The table descriptors (``reference/tables.yaml``)."""
+    with open(SPEC_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _pandas_dtype(field: dict) -> str:
+    return {"integer": "Int64", "number": "float64", "boolean": "boolean", "date": "string"}.get(
+        field["type"], "string")
+
+
+def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFrame:
+    """Check ``df`` against the descriptor of table ``name``; return it typed, ordered and sorted.
+
+    Raises :class:`ValidationError` for missing or unexpected columns, values
+    that do not fit the declared type, empty required values, values outside an
+    ``enum`` constraint, and duplicated primary keys.
+    """
+    spec = spec or load_spec()
+    res = spec["resources"][name]
+    fields = res["fields"]
+    names = [f["name"] for f in fields]
+    where = f"table {name}"
+    missing = [c for c in names if c not in df.columns]
+    extra = [c for c in df.columns if c not in names]
+    if missing or extra:
+        raise ValidationError(f"{where}: columns do not match the descriptor (missing {missing}, unexpected {extra})",
+                              file=SPEC_FILE)
+    out = pd.DataFrame(index=range(len(df)))
+    df = df.reset_index(drop=True)
+    for f in fields:
+        col, typ = f["name"], f["type"]
+        s = df[col]
+        try:
+            if typ == "integer":
+                num = pd.to_numeric(s, errors="raise")
+                if num.notna().any() and not (num.dropna() == num.dropna().round()).all():
+                    raise ValueError("not whole numbers")
+                s = num.astype("Int64")
+            elif typ == "number":
+                s = pd.to_numeric(s, errors="raise").astype("float64").round(DECIMALS)
+            elif typ == "boolean":
+                s = s.astype("boolean")
+            elif typ == "date":
+                s = s.astype("string")
+                bad = s.notna() & ~s.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)
+                if bad.any():
+                    raise ValueError(f"not an ISO date: {s[bad].iloc[0]!r}")
+            else:
+                s = s.astype("string")
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(f"{where}: values do not fit type {typ}: {exc}", column=col) from exc
+        cons = f.get("constraints", {})
+        if cons.get("required") and s.isna().any():
+            pos = int(s.isna().to_numpy().nonzero()[0][0])
+            raise ValidationError(f"{where}: required value missing (table row {pos + 1})", column=col)
+        if "enum" in cons:
+            bad = s.notna() & ~s.astype("string").isin([str(v) for v in cons["enum"]])
+            if bad.any():
+                raise ValidationError(f"{where}: value {s[bad].iloc[0]!r} not allowed (allowed: {cons['enum']})",
+                                      column=col)
+        out[col] = s
+    pk = res.get("primaryKey", [])
+    if pk:
+        for k in pk:
+            if out[k].isna().any():
+                raise ValidationError(f"{where}: primary-key column has an empty value", column=k)
+        dup = out.duplicated(pk, keep=False)
+        if dup.any():
+            first = out[dup].sort_values(pk).iloc[0]
+            raise ValidationError(f"{where}: duplicate primary key {({k: first[k] for k in pk})}")
+    sort = res.get("sort", pk) or names
+    out = out.sort_values(sort, kind="mergesort", na_position="first").reset_index(drop=True)
+    return out
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write one table: UTF-8, LF line ends, booleans as true/false, empty cells for missing values."""
+    df = df.copy()
+    for col in df.columns:
+        if str(df[col].dtype) == "boolean":
+            df[col] = df[col].map({True: "true", False: "false"}).astype("string")
+    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", na_rep="")
+
+
+def _year_ranges(years: list[int]) -> str:
+    """Compact ``1962-1977;1990`` form of a sorted list of years."""
+    if not years:
+        return ""
+    parts, start, prev = [], years[0], years[0]
+    for y in years[1:] + [None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if y is not None:
+            start = prev = y
+    return ";".join(parts)
+
+
+def coverage(tables: dict[str, pd.DataFrame], spec: dict | None = None) -> pd.DataFrame:
+    """The coverage table: years, gaps, entities and known missing items per dataset."""
+    spec = spec or load_spec()
+    gaps = known_gaps()
+    rows = []
+    for name, df in tables.items():
+        res = spec["resources"][name]
+        years = sorted(int(y) for y in df["year"].dropna().unique()) if "year" in df.columns else []
+        missing = sorted(set(range(years[0], years[-1] + 1)) - set(years)) if years else []
+        ent_col = next((c for c in ENTITY_COLUMNS if c in df.columns), None)
+        ents = sorted(str(v) for v in df[ent_col].dropna().unique()) if ent_col else []
+        g = gaps[gaps["dataset"] == name]
+        rows.append({
+            "dataset": name,
+            "kind": res.get("kind", ""),
+            "rows": len(df),
+            "year_min": years[0] if years else None,
+            "year_max": years[-1] if years else None,
+            "years_missing": _year_ranges(missing),
+            "entity_column": ent_col,
+            "n_entities": len(ents) if ent_col else None,
+            "entities": ";".join(ents) if ent_col and len(ents) <= 40 else None,
+            "raw_folders": ";".join(res.get("raw", [])),
+            "known_missing": " | ".join(f"[{f}] {t}" for f, t in zip(g["source_folder"], g["gap"])) or None,
+        })
+    return pd.DataFrame(rows)
+
+
+def datapackage(tables: dict[str, pd.DataFrame], cov: pd.DataFrame, spec: dict | None = None) -> dict:
+    """The ``datapackage.json`` descriptor (Frictionless Data Package v1) for the built tables."""
+    spec = spec or load_spec()
+    pkg = dict(spec["package"])
+    resources, sources, caveats = [], [], []
+    for name in tables:
+        res = spec["resources"][name]
+        fields = []
+        for f in res["fields"]:
+            fd = {"name": f["name"], "type": f["type"], "description": f.get("description", "")}
+            if f["type"] == "boolean":
+                fd["trueValues"], fd["falseValues"] = ["true"], ["false"]
+            if f["type"] == "date":
+                fd["format"] = "default"
+            fd["unit"] = f.get("unit", "")
+            if f.get("categorical"):
+                fd["categorical"] = True
+            if f.get("constraints"):
+                fd["constraints"] = f["constraints"]
+            fields.append(fd)
+        schema = {"fields": fields, "missingValues": [""]}
+        if res.get("primaryKey"):
+            schema["primaryKey"] = res["primaryKey"]
+        r = {
+            "name": name.replace("_", "-"),
+            "table": name,
+            "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
+            "title": res["title"],
+            "description": " ".join(res.get("description", "").split()),
+            "kind": res.get("kind", ""),
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+            "sources": res.get("sources", []),
+            "licenses": res.get("licenses", []),
+            "schema": schema,
+            "caveats": res.get("caveats", []),
+        }
+        if res.get("kind") == "paper":
+            r["reported_by_paper"] = True
+        resources.append(r)
+        for s in res.get("sources", []):
+            if s not in sources:
+                sources.append(s)
+        caveats.extend(f"{name}: {c}" for c in res.get("caveats", []))
+    pkg["profile"] = "tabular-data-package"
+    pkg["sources"] = sources
+    pkg["resources"] = resources
+    pkg["coverage"] = [
+        {k: (None if pd.isna(v) else (int(v) if k in ("rows", "year_min", "year_max", "n_entities") else v))
+         for k, v in row.items() if k in ("dataset", "rows", "year_min", "year_max", "years_missing", "n_entities")}
+        for row in cov.to_dict("records")
+    ]
+    pkg["caveats"] = caveats
+    return pkg
+
+
+def read_all(raw: Path, only: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Run every reader (or those in ``only``) and conform its table to the descriptor."""
+    spec = load_spec()
+    tables = {}
+    for name, reader in READERS.items():
+        if only and name not in only:
+            continue
+        if name not in spec["resources"]:
+            raise ValidationError(f"table {name} has a reader but no descriptor", file=SPEC_FILE)
+        tables[name] = conform(name, reader(raw), spec)
+    return tables
+
+
+def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = None) -> dict[str, int]:
+    """Build every table from ``raw_dir`` into ``out_dir``; return ``{table: rows}``.
+
+    Nothing in ``out_dir`` changes unless every table was read and validated:
+    the files are written to a temporary sibling folder that then replaces
+    ``out_dir`` in one rename.
+    """
+    raw = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
+    out = Path(out_dir) if out_dir is not None else paths.data_dir()
+    if not raw.is_dir():
+        raise IngestError("raw source folder not found", file=raw)
+    spec = load_spec()
+    tables = read_all(raw)
+    cov = conform("coverage", coverage(tables, spec), spec)
+    tables["coverage"] = cov
+    pkg = datapackage(tables, cov, spec)
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        for name, df in tables.items():
+            write_csv(df, tmp / f"{name}.csv")
+        with open(tmp / DATAPACKAGE, "w", encoding="utf-8", newline="\n") as fh:
+            json.dump(pkg, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        _check_written(tmp, tables)
+        os.chmod(tmp, 0o755)
+        if out.exists():
+            old = out.parent / f".{out.name}-old-{os.getpid()}"
+            out.rename(old)
+            tmp.rename(out)
+            shutil.rmtree(old)
+        else:
+            tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return {name: len(df) for name, df in tables.items()}
+
+
+def _check_written(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Re-read each written file and check its row count (guards against a truncated write)."""
+    for name, df in tables.items():
+        n = len(pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False))
+        if n != len(df):
+            raise ValidationError(f"table {name}: wrote {n} rows, expected {len(df)}", file=folder / f"{name}.csv")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (``python -m tradeimbalance.build``)."""
+    ap = argparse.ArgumentParser(prog="python -m tradeimbalance.build", description=__doc__.splitlines()[0])
+    ap.add_argument("--raw", type=Path, default=None, help="raw source folder (default: %(default)s -> paths.raw_dir())")
+    ap.add_argument("--out", type=Path, default=None, help="output folder (default: paths.data_dir())")
+    args = ap.parse_args(argv)
+    try:
+        counts = build_data(args.raw, args.out)
+    except IngestError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    out = args.out if args.out is not None else paths.data_dir()
+    width = max(len(n) for n in counts)
+    for name, n in counts.items():
+        print(f"{name:<{width}}  {n:>8} rows")
+    print(f"wrote {len(counts)} tables and {DATAPACKAGE} to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

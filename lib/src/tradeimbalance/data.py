@@ -1,0 +1,135 @@
+"""Loading API for the tidy tables in ``data/``.
+
+>>> from tradeimbalance.data import load, list_tables, describe
+>>> trade = load("bilateral_trade")          # a typed DataFrame (a fresh copy)
+>>> describe("bilateral_trade")["fields"]["value_usd_mn"]["unit"]
+'USD million (current)'
+
+Types come from ``data/datapackage.json``: integer columns are ``Int64``,
+numbers ``float64``, booleans ``boolean``, dates ``datetime64``, code columns
+marked ``categorical`` are ``category`` and other text is ``string``. Tables
+are read once per process (:func:`functools.lru_cache`); :func:`load` returns a
+copy, so callers may modify what they get. Only ``paths.data_dir()`` is read,
+never the raw sources.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+DATAPACKAGE = "datapackage.json"
+
+
+@lru_cache(maxsize=4)
+def _package(folder: str) -> dict:
+    path = Path(folder) / DATAPACKAGE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found: build the data first (make data)")
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _resources(folder: str) -> dict[str, dict]:
+    return {r.get("table", r["name"].replace("-", "_")): r for r in _package(folder)["resources"]}
+
+
+def package(folder: str | Path | None = None) -> dict:
+    """The parsed ``datapackage.json`` of ``folder`` (default ``paths.data_dir()``)."""
+    return _package(str(folder or paths.data_dir()))
+
+
+def list_tables(folder: str | Path | None = None) -> list[str]:
+    """Names of the tables in ``data/``, in descriptor order."""
+    return list(_resources(str(folder or paths.data_dir())))
+
+
+def dtypes(name: str, folder: str | Path | None = None) -> dict[str, str]:
+    """The pandas dtype of every column of table ``name``, as declared in the descriptor."""
+    res = _resource(name, str(folder or paths.data_dir()))
+    out = {}
+    for f in res["schema"]["fields"]:
+        t = f["type"]
+        if t == "integer":
+            out[f["name"]] = "Int64"
+        elif t == "number":
+            out[f["name"]] = "float64"
+        elif t == "boolean":
+            out[f["name"]] = "boolean"
+        elif t == "date":
+            out[f["name"]] = "datetime64[ns]"
+        elif f.get("categorical"):
+            out[f["name"]] = "category"
+        else:
+            out[f["name"]] = "string"
+    return out
+
+
+def _resource(name: str, folder: str) -> dict:
+    res = _resources(folder)
+    if name not in res:
+        raise KeyError(f"no table {name!r} in {folder}; tables: {sorted(res)}")
+    return res[name]
+
+
+@lru_cache(maxsize=64)
+def _read(name: str, folder: str) -> pd.DataFrame:
+    res = _resource(name, folder)
+    types = dtypes(name, folder)
+    read_types = {c: ("string" if t == "datetime64[ns]" else t) for c, t in types.items()}
+    bools = [c for c, t in types.items() if t == "boolean"]
+    for c in bools:
+        read_types[c] = "string"
+    df = pd.read_csv(Path(folder) / res["path"], dtype=read_types, keep_default_na=False, na_values=[""],
+                     encoding="utf-8")
+    for c in bools:
+        df[c] = df[c].map({"true": True, "false": False}, na_action="ignore").astype("boolean")
+    for c, t in types.items():
+        if t == "datetime64[ns]":
+            df[c] = pd.to_datetime(df[c], format="%Y-%m-%d")
+    return df
+
+
+def load(name: str, folder: str | Path | None = None) -> pd.DataFrame:
+    """Load table ``name`` from ``data/`` with the declared dtypes; returns a copy of the cached frame."""
+    return _read(name, str(Path(folder or paths.data_dir()).resolve())).copy()
+
+
+def load_all(folder: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of ``data/`` as ``{name: DataFrame}``."""
+    return {n: load(n, folder) for n in list_tables(folder)}
+
+
+def describe(name: str, folder: str | Path | None = None) -> dict:
+    """Metadata of table ``name``: title, description, kind, sources, licenses, primary key, caveats, fields.
+
+    ``fields`` maps each column to ``{"type", "unit", "description"}``. ``kind``
+    is ``observed`` (official statistics), ``secondary`` (points read from
+    secondary sources), ``paper`` (figures *as reported by the paper*, never
+    observed data), ``reference`` or ``derived``.
+    """
+    res = _resource(name, str(folder or paths.data_dir()))
+    return {
+        "name": name,
+        "title": res.get("title", ""),
+        "description": res.get("description", ""),
+        "kind": res.get("kind", ""),
+        "path": res["path"],
+        "sources": res.get("sources", []),
+        "licenses": res.get("licenses", []),
+        "primary_key": res["schema"].get("primaryKey", []),
+        "caveats": res.get("caveats", []),
+        "fields": {f["name"]: {"type": f["type"], "unit": f.get("unit", ""), "description": f.get("description", "")}
+                   for f in res["schema"]["fields"]},
+    }
+
+
+def clear_cache() -> None:
+    """Forget cached tables and descriptors (after a rebuild in the same process)."""
+    _read.cache_clear()
+    _package.cache_clear()

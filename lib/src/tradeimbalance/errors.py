@@ -1,0 +1,58 @@
+"""Exceptions raised while reading raw sources and building ``data/``.
+
+Every problem with an input (a missing file, a renamed sheet, a cell that is
+not a number, a duplicated key, an unknown country name, a unit that is not
+the expected one) stops the build with a single :class:`IngestError` whose
+message names the file and, where it applies, the sheet, row and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IngestError(Exception):
+    """A raw input cannot be read into a tidy table.
+
+    Parameters
+    ----------
+    message:
+        What is wrong, in plain words.
+    file:
+        The file concerned (a path, shown relative to the raw folder when possible).
+    sheet, row, column:
+        Where in the file, when known. ``row`` is the 1-based row number as a
+        spreadsheet or text editor shows it (header included).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | int | None = None,
+    ) -> None:
+        self.message = message
+        self.file = None if file is None else str(file)
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(f"file {self.file}")
+        if self.sheet is not None:
+            where.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return f"{self.message} ({', '.join(where)})" if where else self.message
+
+
+class ValidationError(IngestError):
+    """A built table breaks its declared schema (columns, types, primary key)."""
