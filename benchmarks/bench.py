@@ -19,7 +19,7 @@ import yaml
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-JB = [sys.executable, "-m", "jupyter_book.cli.main"]
+JB = [str(Path(sys.executable).parent / "jupyter-book")]
 
 
 def chapters() -> list[Path]:
