@@ -13,7 +13,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import dots, reference_tables, wdi
+from . import bea, census, comtrade, customs, disputes, dots, nbs, piie, reference_tables, safe, treasury, unctad, wdi
 
 #: table name -> reader(raw_dir) -> DataFrame
 READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -21,6 +21,20 @@ READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "partners": lambda raw: dots.partners(),
     "aggregates": lambda raw: reference_tables.aggregates(),
     "macro": wdi.read,
+    "bop_china": safe.read,
+    "customs_regime": customs.read_regimes,
+    "customs_regime_enterprise": customs.read_enterprise,
+    "trade_mode_points": customs.read_points,
+    "province_trade_totals": nbs.read,
+    "us_trade_hs": census.read,
+    "comtrade_us_china_hs": comtrade.read,
+    "china_imports_from_us_2017": piie.read,
+    "fdi_positions": bea.read,
+    "fdi_stock_unctad": unctad.read,
+    "wto_disputes": disputes.read,
+    "currency_designations": treasury.read,
+    "paper_reported": lambda raw: reference_tables.paper_reported(),
+    "paper_table1": lambda raw: reference_tables.paper_table1(),
 }
 
 __all__ = ["READERS"]
