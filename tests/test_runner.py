@@ -1,0 +1,244 @@
+"""The per-year runner, on a tiny book of its own in tmp_path (no chapter content of the real book).
+
+One test executes a chapter and builds the HTML book end to end; one runs a
+chapter that fails; the others are fast unit tests of the pieces.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+import textwrap
+from pathlib import Path
+from types import SimpleNamespace
+
+import jupytext
+import pandas as pd
+import pytest
+import yaml
+
+from tradeimbalance import runner
+from tradeimbalance.coverage import CoverageError
+
+REPO = Path(__file__).resolve().parents[1]
+
+FRONT = textwrap.dedent(
+    """\
+    ---
+    jupytext:
+      text_representation:
+        extension: .md
+        format_name: myst
+        format_version: 0.13
+    kernelspec:
+      display_name: Python 3
+      language: python
+      name: python3
+    ---
+    """
+)
+
+TINY = FRONT + textwrap.dedent(
+    """
+    # Tiny chapter
+
+    ```{code-cell} ipython3
+    :tags: [parameters]
+    year = 2019
+    ```
+
+    ```{code-cell} ipython3
+    :tags: [remove-input]
+    import altair as alt
+    import pandas as pd
+    from tradeimbalance import figures
+    from tradeimbalance.book import glue_value, show_figure
+    from tradeimbalance.checks import check_chapter
+
+    figures.load_chapter_modules = lambda: None  # this test book has no chapter modules
+
+
+    def tiny_data(year):
+        years = list(range(2010, year + 1))
+        exports = [float(y - 2000) for y in years]
+        imports = [1.0 for _ in years]
+        return pd.DataFrame({"year": years, "exports_usd_bn": exports, "imports_usd_bn": imports,
+                             "balance_usd_bn": [e - i for e, i in zip(exports, imports)]})
+
+
+    figures.figure(
+        "tiny_fig", title="Tiny", caption="Tiny balance up to {year}.", source="made in a test", chapter="tiny",
+        columns=["year", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"],
+        chart=lambda df, year: alt.Chart(df, title="Tiny").mark_line().encode(x="year:O", y="balance_usd_bn:Q"),
+    )(tiny_data)
+    show_figure("tiny_fig", year)
+    glue_value("tiny_year", year, "year")
+    ```
+
+    The chapter shows {glue:text}`tiny_year`.
+
+    ```{code-cell} ipython3
+    :tags: [remove-cell]
+    check_chapter("tiny", year, paper_year=1999, figure_ids=["tiny_fig"])
+    ```
+    """
+)
+
+BROKEN = FRONT + textwrap.dedent(
+    """
+    # Broken chapter
+
+    ```{code-cell} ipython3
+    :tags: [parameters]
+    year = 2019
+    ```
+
+    Some prose.
+
+    ```{code-cell} ipython3
+    x = year + 1
+    ```
+
+    ```{code-cell} ipython3
+    :tags: [remove-input]
+
+    y = x * 2
+    z = y / (year - year)
+    ```
+    """
+)
+
+COVERAGE = "dataset,kind,rows,year_min,year_max\nbilateral_trade,observed,10,1960,2020\nmacro,observed,5,1960,2025\npartners,reference,3,,\n"
+
+
+def make_book(root: Path, chapters: dict[str, str]) -> Path:
+    """A book folder like the project's: its _config.yml, index.md, _toc.yml, chapters and data/coverage.csv."""
+    (root / "chapters").mkdir(parents=True)
+    shutil.copy(REPO / "_config.yml", root / "_config.yml")
+    (root / "index.md").write_text("# Test book\n\nA book made by the tests.\n")
+    for name, text in chapters.items():
+        (root / "chapters" / f"{name}.md").write_text(text)
+    toc = {"format": "jb-book", "root": "index",
+           "parts": [{"caption": "Tests", "chapters": [{"file": f"chapters/{n}"} for n in chapters]}]}
+    (root / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
+    (root / "data").mkdir()
+    (root / "data" / "coverage.csv").write_text(COVERAGE)
+    return root
+
+
+@pytest.fixture
+def no_data_env(monkeypatch):
+    monkeypatch.delenv("TRADEIMBALANCE_DATA", raising=False)
+
+
+def _csv_behind_link(html: str) -> pd.DataFrame:
+    import io
+
+    m = re.search(r'download="tiny_fig.csv" href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]+)"', html)
+    assert m, "no CSV download link for tiny_fig"
+    return pd.read_csv(io.StringIO(base64.b64decode(m.group(1)).decode()))
+
+
+def test_run_builds_a_book_for_the_year_with_data_links_and_progress(tmp_path, no_data_env):
+    root = make_book(tmp_path / "book", {"tiny": TINY})
+    lines = []
+    out = tmp_path / "out" / "2015"
+    res = runner.run_year(2015, root=root, out=out, progress=lines.append)
+    page = (out / "chapters" / "tiny.html").read_text()
+    assert (out / "index.html").is_file()
+    df = _csv_behind_link(page)
+    assert df["year"].max() == 2015 and df["year"].min() == 2010  # the figure ends in the year run
+    assert re.search(r"The chapter shows (<[^>]+>)?2015", page)
+    assert "(2015)" in (out / "index.html").read_text()  # the year is in the book's title
+    assert any(re.fullmatch(r"\[ok\] chapters/tiny\.md\s+\d+\.\d s", l) for l in lines), lines
+    assert res.figures == res.figures_with_data_link == 1
+    assert sorted(p.name for p in out.parent.iterdir()) == ["2015"]  # no staging folder left
+
+
+def test_failing_chapter_names_chapter_and_cell_and_leaves_nothing(tmp_path, no_data_env):
+    root = make_book(tmp_path / "book", {"tiny": TINY, "broken": BROKEN})
+    out = tmp_path / "out" / "2015"
+    lines = []
+    with pytest.raises(runner.RunError) as info:
+        runner.run_year(2015, root=root, out=out, workers=2, progress=lines.append)
+    msg = str(info.value)
+    assert "chapters/broken.md, cell 5 (code cell 3)" in msg, msg
+    md_line = BROKEN.splitlines().index("z = y / (year - year)") + 1
+    assert f"line {md_line} of the file" in msg, msg
+    assert "ZeroDivisionError" in msg and "z = y / (year - year)" in msg
+    assert any(l.startswith("[FAILED] chapters/broken.md") for l in lines), lines
+    assert not out.exists() and not out.parent.exists()
+
+
+def test_failed_rerun_keeps_the_previous_book(tmp_path, no_data_env, monkeypatch):
+    root = make_book(tmp_path / "book", {"tiny": TINY})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous book")
+
+    def fail(*a, **k):
+        raise runner.RunError("jupyter-book build failed (exit code 1)")
+
+    monkeypatch.setattr(runner, "execute_chapters", lambda *a, **k: [])
+    monkeypatch.setattr(runner, "build_html", fail)
+    with pytest.raises(runner.RunError):
+        runner.run_year(2015, root=root, out=out, progress=lambda _: None)
+    assert [p.name for p in tmp_path.joinpath("out").iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text() == "previous book"
+
+
+def test_year_outside_coverage_is_refused_before_anything_runs(tmp_path, no_data_env, monkeypatch):
+    root = make_book(tmp_path / "book", {"tiny": TINY})
+    monkeypatch.setattr(runner, "execute_chapters", lambda *a, **k: pytest.fail("ran a chapter"))
+    with pytest.raises(CoverageError) as info:
+        runner.run_year(2031, root=root, out=tmp_path / "out")
+    msg = str(info.value)
+    assert "1960-2020" in msg and "bilateral_trade" in msg and "macro" in msg and "1960-2025" in msg
+    assert not (tmp_path / "out").exists()
+
+
+def test_toc_chapters_and_selection(tmp_path):
+    root = make_book(tmp_path, {"tiny": TINY, "broken": BROKEN})
+    (root / "chapters" / "notes.md").write_text("# Notes\n\nNo code here.\n")
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    toc["parts"].append({"caption": "More", "chapters": [{"file": "chapters/notes.md"}]})
+    (root / "_toc.yml").write_text(yaml.safe_dump(toc))
+    chapters = runner.toc_chapters(root)
+    assert [(c.source, c.executable) for c in chapters] == [
+        ("chapters/tiny.md", True), ("chapters/broken.md", True), ("chapters/notes.md", False)]
+    assert [c.name for c in runner.select_chapters(chapters, ["notes", "chapters/tiny.md"])] == ["tiny", "notes"]
+    with pytest.raises(runner.RunError, match="unknown chapter"):
+        runner.select_chapters(chapters, ["nope"])
+    pruned = runner._book_toc(root, runner.select_chapters(chapters, ["notes"]))
+    assert pruned["parts"] == [{"caption": "More", "chapters": [{"file": "chapters/notes"}]}]
+
+
+def test_book_config_turns_execution_off_and_keeps_the_extension(tmp_path):
+    root = make_book(tmp_path, {"tiny": TINY})
+    cfg = runner._book_config(root, 2015)
+    assert cfg["execute"]["execute_notebooks"] == "off"
+    assert "tradeimbalance.sphinxext" in cfg["sphinx"]["extra_extensions"]
+    assert cfg["title"].endswith("(2015)")
+
+
+def test_cell_error_message_counts_cells_of_the_chapter_file():
+    nb = jupytext.reads(BROKEN, fmt="md:myst")
+    err = SimpleNamespace(
+        cell_index=5,  # papermill counts its injected parameters cell
+        exec_count=4,
+        source="y = x * 2\nz = y / (year - year)",
+        ename="ZeroDivisionError",
+        evalue="division by zero",
+        traceback=["\x1b[31mZeroDivisionError\x1b[0m", "Cell In[4], line 2\n      1 y = x * 2\n----> 2 z = y / (year - year)\n"],
+    )
+    msg = runner.describe_cell_error("chapters/broken.md", BROKEN, nb, err)
+    line = BROKEN.splitlines().index("z = y / (year - year)") + 1
+    assert msg.startswith(f"chapters/broken.md, cell 5 (code cell 3), line {line} of the file: ZeroDivisionError: division by zero")
+    assert msg.endswith("the line that failed: z = y / (year - year)")
+
+
+def test_data_links_counts_charts_without_a_link(tmp_path):
+    (tmp_path / "a.html").write_text('<div class="ti-figure"><div></div><script>x</script>\n<p class="ti-data-link">l</p></div>')
+    (tmp_path / "b.html").write_text('<div class="ti-figure"><div></div><script>x</script>\n</div>')
+    assert runner.data_links(tmp_path) == (2, 1, ["b.html"])
