@@ -1,0 +1,122 @@
+"""Export the data behind every figure and table, and the claims table, as CSV.
+
+``tradeimbalance export --year YEAR --out DIR`` writes one ``<figure id>.csv``
+per entry of the figure registry (:func:`tradeimbalance.figures.all_figures`),
+with the columns each figure documents, plus ``claims.csv``. Missing values
+are empty cells, never zeros (:func:`tradeimbalance.charts.render.csv_text`).
+
+Everything is computed before anything is written: if one figure fails, no
+file is written and the error names the figure.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+#: Columns of ``claims.csv`` (a public interface, documented in chapters/interface.md).
+CLAIMS_COLUMNS = ["id", "section", "reported", "reproduced", "unit", "status"]
+CLAIMS_FILE = "claims.csv"
+
+#: The figure ids and columns promised in chapters/interface.md. The figures
+#: themselves come from the registry; this only guards the promise: a figure
+#: registered under one of these ids with other columns stops the export.
+PUBLIC_COLUMNS: dict[str, list[str]] = {
+    "fig1": ["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"],
+    "fig3": ["year", "ordinary_net_exports_usd_bn", "processing_net_exports_usd_bn"],
+    "fig5": ["year", "us_position_in_china_usd_bn", "china_position_in_us_usd_bn"],
+    "fig6": ["year", "japan_exports_to_us_share_pct", "korea_exports_to_us_share_pct", "japan_fdi_in_us_share_pct"],
+    "fig7": ["year", "us_deficit_with_asia_usd_bn", "china_share_pct", "japan_share_pct"],
+    "table1": ["province", "balance_total", "balance_eu_us", "balance_asia", "balance_japan_korea"],
+}
+
+
+class ExportError(Exception):
+    """A figure's data or the claims table could not be computed; nothing was written."""
+
+
+@dataclass
+class ExportedFile:
+    name: str
+    rows: int
+    columns: list[str]
+
+
+def figure_tables(year: int, figure_ids: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The data of every registered figure (or of ``figure_ids``) for ``year``, by figure id."""
+    from .figures import all_figures
+
+    figs = all_figures()
+    changed = [
+        f"{fid}: registered with {fig.columns}, documented as {PUBLIC_COLUMNS[fid]}"
+        for fid, fig in figs.items()
+        if fid in PUBLIC_COLUMNS and list(fig.columns) != PUBLIC_COLUMNS[fid]
+    ]
+    if changed:
+        raise ExportError("figure columns differ from the public interface (chapters/interface.md):\n  " + "\n  ".join(changed))
+    if figure_ids:
+        unknown = [f for f in figure_ids if f not in figs]
+        if unknown:
+            raise ExportError(f"unknown figure id(s) {unknown}; registered: {sorted(figs)}")
+        figs = {k: figs[k] for k in figure_ids}
+    tables = {}
+    for fid, fig in figs.items():
+        try:
+            tables[fid] = fig.data(year)
+        except Exception as exc:
+            raise ExportError(f"figure {fid}: its data for {year} cannot be computed: {type(exc).__name__}: {exc}") from exc
+    return tables
+
+
+def claims_table() -> pd.DataFrame:
+    """Every claim with the columns of ``claims.csv``."""
+    from . import claims
+
+    try:
+        table = claims.evaluate()
+    except Exception as exc:
+        raise ExportError(f"the claims table cannot be computed: {type(exc).__name__}: {exc}") from exc
+    return table[CLAIMS_COLUMNS].reset_index(drop=True)
+
+
+def export(
+    year: int,
+    out: str | Path,
+    figure_ids: list[str] | None = None,
+    include_claims: bool = True,
+    progress: Callable[[str], None] = print,
+) -> list[ExportedFile]:
+    """Write ``<id>.csv`` for each figure and ``claims.csv`` into ``out``; returns what was written.
+
+    A year outside the data's coverage is refused before anything is computed
+    (:class:`tradeimbalance.coverage.CoverageError`).
+    """
+    from .charts.render import csv_text
+    from .coverage import check_year
+
+    year = int(year)
+    check_year(year)
+    tables = figure_tables(year, figure_ids)
+    if not figure_ids:
+        missing = [fid for fid in PUBLIC_COLUMNS if fid not in tables]
+        if missing:
+            progress(f"note: documented figure(s) not registered (yet): {', '.join(missing)}")
+    if include_claims:
+        if CLAIMS_FILE[:-4] in tables:
+            raise ExportError("a figure is registered with the id 'claims', which would overwrite claims.csv")
+        tables[CLAIMS_FILE[:-4]] = claims_table()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, df in tables.items():
+        path = out / f"{name}.csv"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(csv_text(df), encoding="utf-8")
+        tmp.replace(path)
+        written.append(ExportedFile(path.name, len(df), [str(c) for c in df.columns]))
+        progress(f"wrote {path}  ({len(df)} rows)")
+    return written
