@@ -41,6 +41,11 @@ pdf: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 
+# make years [YEARS="2010 2019"]: a browsable book per year in _build/years/YEAR (default 2015 and 2020)
+.PHONY: years
+years: $(STAMP)
+	@for y in $(or $(YEARS),2015 2020); do $(PY) -m tradeimbalance run --year $$y || exit 1; done
+
 lock: $(STAMP)
 	( echo '# Full lock of every package in the environment (pip freeze). Regenerate with `make lock`.'; \
 	  $(PY) -m pip freeze --exclude-editable | grep -v '^tradeimbalance' ) > constraints.txt
