@@ -57,8 +57,12 @@ def _title_text(spec: dict) -> str:
 
 
 def csv_text(df: pd.DataFrame) -> str:
-    """The CSV written for a figure's data: missing values are empty cells, never zeros."""
-    return df.to_csv(index=False, na_rep="", lineterminator="\n")
+    """The CSV written for a figure's data: missing values are empty cells, never zeros.
+
+    Floats are written with ten significant digits, so binary noise such as
+    ``27.259529999999998`` does not reach the reader.
+    """
+    return df.to_csv(index=False, na_rep="", lineterminator="\n", float_format="%.10g")
 
 
 def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
