@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from fixtures.synthetic import bea_file, dots_workbook, nbs_file, safe_file, wdi_file, write_csv
 from tradeimbalance import build
 from tradeimbalance.errors import IngestError, ValidationError
-from tradeimbalance.ingest import bea, dots, nbs, safe, wdi
+from tradeimbalance.ingest import bea, nbs, safe, wdi
 
 
 @pytest.fixture()

@@ -20,8 +20,6 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
-
 import pandas as pd
 import yaml
 
@@ -290,8 +288,10 @@ def _check_written(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point (``python -m tradeimbalance.build``)."""
     ap = argparse.ArgumentParser(prog="python -m tradeimbalance.build", description=__doc__.splitlines()[0])
-    ap.add_argument("--raw", type=Path, default=None, help="raw source folder (default: %(default)s -> paths.raw_dir())")
-    ap.add_argument("--out", type=Path, default=None, help="output folder (default: paths.data_dir())")
+    ap.add_argument("--raw", type=Path, default=None,
+                    help=f"raw source folder (default: paths.raw_dir(), now {paths.raw_dir()})")
+    ap.add_argument("--out", type=Path, default=None,
+                    help=f"output folder (default: paths.data_dir(), now {paths.data_dir()})")
     args = ap.parse_args(argv)
     try:
         counts = build_data(args.raw, args.out)

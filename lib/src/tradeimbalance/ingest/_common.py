@@ -17,12 +17,6 @@ from ..paths import REFERENCE_DIR
 DECIMALS = 6
 
 
-def show(path: Path) -> str:
-    """A short name for ``path`` in messages: its folder and file name."""
-    path = Path(path)
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
-
-
 def require(path: Path) -> Path:
     """Return ``path`` if it is an existing file, else raise :class:`IngestError`."""
     path = Path(path)

@@ -52,8 +52,8 @@ DIRECTIONS = {"China->US": ("CHN", "USA"), "US->China": ("USA", "CHN"), "Japan->
               "Japan->World": ("JPN", "WLD")}
 #: published unit -> factor to USD million (None: another currency, not converted)
 UNITS = {"USD million": 1.0, "USD billion": 1000.0, "USD 100 million": 100.0, "JPY billion": None}
-COLUMNS = ["year", "investor", "host", "basis", "measure", "value_usd_mn", "flag", "value_published",
-           "unit_published", "source", "source_type", "vintage", "series", "source_url", "note"]
+COLUMNS = ["year", "investor", "host", "basis", "measure", "value_usd_mn", "flag", "published_value",
+           "published_unit", "source", "source_type", "vintage", "series", "source_url", "note"]
 
 
 def read_fdius(raw: Path) -> pd.DataFrame:
@@ -105,7 +105,7 @@ def read_fdius(raw: Path) -> pd.DataFrame:
                     raise IngestError(f"non-numeric value {cell!r}", file=path, row=line, column=str(y))
                 value = float(text)
             rows.append((y, codes[name], value, flag, cell, name))
-    out = pd.DataFrame(rows, columns=["year", "investor", "value_usd_mn", "flag", "value_published", "series"])
+    out = pd.DataFrame(rows, columns=["year", "investor", "value_usd_mn", "flag", "published_value", "series"])
     dup = out.duplicated(["year", "investor"])
     if dup.any():
         r = out[dup].iloc[0]
@@ -114,7 +114,7 @@ def read_fdius(raw: Path) -> pd.DataFrame:
     out["host"] = "USA"
     out["basis"] = "immediate_parent"
     out["measure"] = "position"
-    out["unit_published"] = "USD million"
+    out["published_unit"] = "USD million"
     out["source"] = "BEA FDIUS position by detailed country 2008-2019"
     out["source_type"] = "primary"
     out["vintage"] = "BEA 2020 release (2019 preliminary, 2018 revised)"
@@ -134,8 +134,8 @@ def read_statista(raw: Path) -> pd.DataFrame:
     return pd.DataFrame({
         "year": to_year(df["year"], path, "year"),
         "investor": "USA", "host": "CHN", "basis": "affiliate_country", "measure": "position",
-        "value_usd_mn": value * 1000.0, "flag": pd.NA, "value_published": df["usdia_position_in_china_bn_usd"],
-        "unit_published": "USD billion",
+        "value_usd_mn": value * 1000.0, "flag": pd.NA, "published_value": df["usdia_position_in_china_bn_usd"],
+        "published_unit": "USD billion",
         "source": "Statista (BEA USDIA position in China)", "source_type": "secondary",
         "vintage": "Statista 2017 (BEA data)", "series": "usdia_position_in_china_bn_usd",
         "source_url": "https://www.statista.com/statistics/188629/united-states-direct-investments-in-china-since-2000/",
@@ -168,7 +168,7 @@ def read_points(raw: Path) -> pd.DataFrame:
             recs.append({
                 "investor": investor, "host": host, "basis": basis, "measure": measure,
                 "value_usd_mn": value[pos] * factor if factor is not None else float("nan"),
-                "flag": pd.NA, "value_published": df["value"][pos], "unit_published": r["unit"],
+                "flag": pd.NA, "published_value": df["value"][pos], "published_unit": r["unit"],
                 "source": r["original_publisher"], "source_type": r["source_type"].split(" ")[0],
                 "vintage": pd.NA, "series": r["series"], "source_url": r["source_url_or_repo"],
                 "note": "; ".join(str(x) for x in (r["basis"], r.get(title_col) if title_col else None,

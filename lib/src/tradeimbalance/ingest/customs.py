@@ -36,7 +36,7 @@ REGIME_COLUMNS = ["year", "period", "regime", "regime_group", "flow", "value_usd
 ENTERPRISE_COLUMNS = ["year", "period", "regime", "regime_group", "flow", "enterprise_type", "value_usd_mn",
                       "yoy_pct", "table_title", "source_url", "note"]
 POINT_COLUMNS = ["year", "period", "indicator", "flow", "definition", "currency", "value_usd_bn", "value_cny_bn",
-                 "share_pct", "value_published", "unit_published", "value_type", "source_type", "publisher",
+                 "share_pct", "published_value", "published_unit", "value_type", "source_type", "publisher",
                  "source_url", "quote", "note"]
 #: Published unit of the secondary points -> (currency, factor to billions); None for percentages.
 POINT_UNITS = {"USD billion": ("USD", 1.0), "USD 100 million": ("USD", 0.1), "CNY trillion": ("CNY", 1000.0),
@@ -130,8 +130,8 @@ def read_points(raw: Path) -> pd.DataFrame:
         "value_usd_bn": rounded(bn.where(cur == "USD")),
         "value_cny_bn": rounded(bn.where(cur == "CNY")),
         "share_pct": rounded(value.where(df["unit"] == "percent")),
-        "value_published": value,
-        "unit_published": df["unit"],
+        "published_value": value,
+        "published_unit": df["unit"],
         "value_type": df["source_type"].map(lambda s: "derived" if str(s).startswith("derived") else "published"),
         "source_type": df["source_type"],
         "publisher": df["publisher"],

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import IngestError
-from ._common import code_map, require, rounded
+from ._common import code_map, reference, require, rounded
 
 #: Sheet name -> value of the ``flow`` column.
 SHEETS = {"Exports, FOB": "exports", "Imports, CIF": "imports"}
@@ -214,10 +214,6 @@ def read(raw: Path) -> pd.DataFrame:
 
 
 def partners() -> pd.DataFrame:
-    """The ``partners`` reference table (DOTS partner names and their codes)."""
-    ref = code_map("dots_partners", "name_dots")  # checks the names are unique
-    del ref
-    from ._common import reference
-
-    df = reference("dots_partners")[["code", "name_dots", "name_en", "kind"]].copy()
-    return df
+    """The ``partners`` reference table (DOTS partner names and their codes, ``reference/dots_partners.csv``)."""
+    code_map("dots_partners", "name_dots")  # raises if a name is listed twice
+    return reference("dots_partners")[["code", "name_dots", "name_en", "kind"]].copy()

@@ -22,7 +22,7 @@ RAW_COLUMNS = ["year", "item", "currency", "value", "unit", "basis", "release", 
 #: Published unit -> factor to billions (None: a percentage).
 UNIT_TO_BN = {"billion": 1.0, "100 million": 0.1, "trillion": 1000.0, "percent of GDP": None}
 CURRENCIES = {"USD", "CNY"}
-COLUMNS = ["year", "item", "currency", "value_bn", "value_pct", "value_published", "unit_published", "basis",
+COLUMNS = ["year", "item", "currency", "value_bn", "value_pct", "published_value", "published_unit", "basis",
            "release", "release_date", "publisher", "source_url", "source_type", "verification", "note"]
 
 
@@ -45,8 +45,8 @@ def read(raw: Path) -> pd.DataFrame:
         "currency": df["currency"],
         "value_bn": rounded(value * factor),
         "value_pct": rounded(value.where(is_pct)),
-        "value_published": value,
-        "unit_published": df["unit"],
+        "published_value": value,
+        "published_unit": df["unit"],
         "basis": df["basis"],
         "release": df["release"],
         "release_date": df["release_date"],
