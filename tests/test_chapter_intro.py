@@ -54,3 +54,10 @@ def test_figure_data_ends_at_the_year_and_chart_follows_conventions():
 def test_unknown_basis_is_refused():
     with pytest.raises(ValueError, match="basis"):
         intro.goods_balance_pct_gdp("nope")
+
+
+def test_safe_first_release_ratio_is_read_as_percent():
+    v = intro.safe_first_release_ca_pct(2018)
+    bop = load("bop_china")
+    row = bop[(bop.year == 2018) & (bop.item == "current_account_pct_gdp")]
+    assert v == pytest.approx(float(row["value_pct"].iloc[0]))

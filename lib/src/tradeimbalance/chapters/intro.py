@@ -106,7 +106,7 @@ def safe_first_release_ca_pct(year: int) -> float | None:
     """The current-account-to-GDP ratio as SAFE first published it (``bop_china``), if present."""
     bop = load("bop_china")
     sel = bop[(bop["year"] == year) & (bop["item"] == "current_account_pct_gdp")]
-    return None if sel.empty else float(sel["value_bn"].iloc[0])
+    return None if sel.empty else float(sel["value_pct"].iloc[0])
 
 
 def disputes(complainant: str, respondent: str, first: int = DISPUTE_YEARS[0], last: int = DISPUTE_YEARS[1]) -> pd.DataFrame:

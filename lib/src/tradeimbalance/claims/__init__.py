@@ -202,8 +202,12 @@ def check(table: pd.DataFrame) -> None:
 
 
 def display_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The columns a chapter shows for its claims, rounded for reading."""
-    out = table[["id", "statement", "reported", "reproduced", "unit", "status", "note"]].copy()
+    """The columns a chapter shows for its claims, rounded for reading.
+
+    The claim ids (long, unbreakable words) are left to the reproduction report,
+    which lists every claim with its id; a chapter's table stays readable on a page.
+    """
+    out = table[["statement", "reported", "reproduced", "unit", "status", "note"]].copy()
     out["reproduced"] = out["reproduced"].astype("Float64").round(2)
     return out
 
