@@ -42,11 +42,6 @@ def load_spec() -> dict:
         return yaml.safe_load(fh)
 
 
-def _pandas_dtype(field: dict) -> str:
-    return {"integer": "Int64", "number": "float64", "boolean": "boolean", "date": "string"}.get(
-        field["type"], "string")
-
-
 def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFrame:
     """Check ``df`` against the descriptor of table ``name``; return it typed, ordered and sorted.
 

@@ -28,6 +28,7 @@ DATAPACKAGE = "datapackage.json"
 
 @lru_cache(maxsize=4)
 def _package(folder: str) -> dict:
+    """Parsed ``datapackage.json`` of ``folder`` (cached)."""
     path = Path(folder) / DATAPACKAGE
     if not path.is_file():
         raise FileNotFoundError(f"{path} not found: build the data first (make data)")
@@ -36,6 +37,7 @@ def _package(folder: str) -> dict:
 
 
 def _resources(folder: str) -> dict[str, dict]:
+    """Resources of the package of ``folder`` by table name."""
     return {r.get("table", r["name"].replace("-", "_")): r for r in _package(folder)["resources"]}
 
 
@@ -71,6 +73,7 @@ def dtypes(name: str, folder: str | Path | None = None) -> dict[str, str]:
 
 
 def _resource(name: str, folder: str) -> dict:
+    """The resource descriptor of table ``name``; ``KeyError`` if there is none."""
     res = _resources(folder)
     if name not in res:
         raise KeyError(f"no table {name!r} in {folder}; tables: {sorted(res)}")
@@ -79,6 +82,7 @@ def _resource(name: str, folder: str) -> dict:
 
 @lru_cache(maxsize=64)
 def _read(name: str, folder: str) -> pd.DataFrame:
+    """Read table ``name`` from ``folder`` with its declared dtypes (cached; callers get copies)."""
     res = _resource(name, folder)
     types = dtypes(name, folder)
     read_types = {c: ("string" if t == "datetime64[ns]" else t) for c, t in types.items()}

@@ -27,6 +27,7 @@ COLUMNS = ["year", "partner", "flow", "hs2", "hs_section", "value_usd_mn", "duty
 
 
 def _monthly(path: Path, value_col: str, extra: list[str]) -> pd.DataFrame:
+    """Read one Census monthly file into ``partner, hs2, month, year, value`` (+ ``extra``), checking keys."""
     df = read_csv(path, ["cty_name", "hs2", "month", value_col, *extra])
     partners = code_map("census_partners", "cty_name")
     bad = ~df["month"].str.fullmatch(r"\d{4}-\d{2}").fillna(False)
@@ -57,6 +58,7 @@ def _monthly(path: Path, value_col: str, extra: list[str]) -> pd.DataFrame:
 
 
 def _annual(df: pd.DataFrame, flow: str, extra: list[str]) -> pd.DataFrame:
+    """Sum monthly rows to calendar years, counting the months summed."""
     agg = {"value": "sum", "month": "nunique", **{c: "sum" for c in extra}}
     out = df.groupby(["year", "partner", "hs2"], as_index=False).agg(agg)
     out = out.rename(columns={"month": "months"})

@@ -44,6 +44,7 @@ POINT_UNITS = {"USD billion": ("USD", 1.0), "USD 100 million": ("USD", 0.1), "CN
 
 
 def _regime_frame(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    """Check units, flows and regime labels of a GACC regime file; return the common columns (USD million)."""
     for pos, unit in enumerate(df["unit"]):
         check_unit(unit, UNIT, path, "unit", row=pos + 2)
     bad = ~df["flow"].isin(FLOWS)

@@ -34,6 +34,7 @@ SEP = " — "
 
 
 def _ds(value: str, path: Path, line: int, column: str) -> int:
+    """The number of a ``DS<n>`` label."""
     m = re.fullmatch(r"DS(\d+)", str(value).strip())
     if not m:
         raise IngestError(f"not a dispute number (DS<n>): {value!r}", file=path, row=line, column=column)
@@ -41,6 +42,7 @@ def _ds(value: str, path: Path, line: int, column: str) -> int:
 
 
 def _code(name: str, members: dict, path: Path, line: int, column: str) -> str:
+    """Code of a WTO member name (case-insensitive); unknown names raise."""
     key = re.sub(r"\s+", " ", str(name)).strip().upper()
     if key not in members:
         raise IngestError(f"unknown WTO member name {name!r}; add it to reference/wto_members.csv", file=path,
@@ -49,6 +51,7 @@ def _code(name: str, members: dict, path: Path, line: int, column: str) -> str:
 
 
 def _date(text: str, path: Path, line: int, column: str, fmt: str) -> str:
+    """ISO date from ``text`` in format ``fmt`` (e.g. ``4 APRIL 1995``)."""
     try:
         return datetime.strptime(str(text).strip().title() if fmt != "%Y-%m-%d" else str(text).strip(),
                                  fmt).strftime("%Y-%m-%d")
@@ -86,6 +89,7 @@ def read_deepwto(raw: Path) -> pd.DataFrame:
 
 
 def _recent(path: Path, date_col: str, evidence_col: str, source: str) -> pd.DataFrame:
+    """Read a hand-made list of disputes (ISO dates, one complainant per row)."""
     df = read_csv(path, ["ds_number", "title", "complainant", "respondent", date_col, "verification"])
     members = code_map("wto_members", "name_wto")
     rows = []

@@ -58,6 +58,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 def _col_letter(col: int) -> str:
+    """Spreadsheet column letter of a 1-based column number (3 -> 'C')."""
     s = ""
     while col:
         col, r = divmod(col - 1, 26)
