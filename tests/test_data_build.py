@@ -9,7 +9,8 @@ import pytest
 from tradeimbalance import build, paths
 from tradeimbalance.paths import raw_dir
 
-pytestmark = pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")
+pytestmark = [pytest.mark.raw,
+              pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")]
 
 
 @pytest.fixture(scope="module")

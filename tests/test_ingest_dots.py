@@ -11,7 +11,6 @@ from tradeimbalance.ingest import dots
 from tradeimbalance.ingest._common import code_map
 from tradeimbalance.paths import raw_dir
 
-needs_raw = pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")
 
 
 @pytest.fixture()
@@ -74,7 +73,8 @@ def test_every_partner_name_has_a_unique_code():
         assert code in set(ref["code"])
 
 
-@needs_raw
+@pytest.mark.raw
+@pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")
 def test_matches_the_premade_long_csv():
     """The reader reproduces every row of the compiler's own tidy subset (dots_selected_long.csv)."""
     ours = dots.read(raw_dir())

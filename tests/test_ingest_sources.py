@@ -8,7 +8,8 @@ import pytest
 from tradeimbalance.ingest import census, customs, disputes, reference_tables
 from tradeimbalance.paths import raw_dir
 
-pytestmark = pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")
+pytestmark = [pytest.mark.raw,
+              pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")]
 
 
 def test_census_annual_sums_match_the_compilers_annual_file():
