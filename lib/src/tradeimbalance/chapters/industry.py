@@ -39,6 +39,8 @@ XVI = "XVI"
 PAPER_TOP_SECTIONS = ("XVI", "XX", "XI")
 #: Sections whose balance is at least this large (USD bn, absolute) count as clearly in surplus or deficit.
 SIGN_THRESHOLD_BN = 1.0
+#: The tariff table lists sections whose balance reaches this size (USD bn, absolute) in some year.
+TABLE_THRESHOLD_BN = 10.0
 SECTION_ORDER = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
                  "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII"]
 #: Short English names of the HS sections (XXII: special classification provisions, national chapters 98-99).
@@ -410,7 +412,7 @@ def tariff_table(years=FIG4_PAPER_YEARS) -> pd.DataFrame:
     w = balances_wide(ys)
     if not ys:
         return pd.DataFrame()
-    keep = [s for s in w.index if (w.loc[s].abs() >= 10).any()]
+    keep = [s for s in w.index if (w.loc[s].abs() >= TABLE_THRESHOLD_BN).any()]
     t = w.loc[keep].copy()
     t.insert(0, "Section", [section_label(s) for s in t.index])
     t.columns = ["Section"] + [f"{y} (USD bn)" for y in ys]
