@@ -61,3 +61,11 @@ def test_counts_lists_every_status():
     c = claims.counts(table).set_index("status")["claims"]
     assert list(c.index) == list(claims.STATUSES)
     assert c["reproduced"] == 2 and c["erratum"] == 1 and c["close"] == 0
+
+
+def test_values_are_formatted_by_unit():
+    assert claims.format_value(2014.0, "year") == "2014"
+    assert claims.format_value(23.0, "count") == "23"
+    assert claims.format_value(2144.221, "USD 100 million") == "2,144.22"
+    assert claims.format_value(None, "percent") == "—"
+    assert claims.format_value(float("nan"), "percent") == "—"

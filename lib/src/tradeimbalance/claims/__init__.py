@@ -208,8 +208,19 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
     which lists every claim with its id; a chapter's table stays readable on a page.
     """
     out = table[["statement", "reported", "reproduced", "unit", "status", "note"]].copy()
-    out["reproduced"] = out["reproduced"].astype("Float64").round(2)
+    for col in ("reported", "reproduced"):
+        out[col] = [format_value(v, u) for v, u in zip(table[col], table["unit"])]
     return out
+
+
+def format_value(value, unit: str) -> str:
+    """A claim value as a reader expects it: years and counts whole, other values to two decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+        return "—"
+    v = float(value)
+    if str(unit) in ("year", "years", "count", "rank"):
+        return f"{v:.0f}" if str(unit) == "year" else f"{v:,.0f}"
+    return f"{v:,.2f}"
 
 
 def counts(table: pd.DataFrame) -> pd.DataFrame:
