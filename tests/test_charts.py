@@ -62,3 +62,8 @@ def test_chart_id_is_stable_and_spec_is_escaped():
     assert chart_id(spec) == chart_id(json.loads(json.dumps(spec)))
     spec["title"] = "</script><b>"
     assert "</script><b>" not in chart_html(spec).split("<script>")[1]
+
+
+def test_csv_drops_binary_noise_but_keeps_floats_as_floats():
+    df = pd.DataFrame({"x": [27.259529999999998, 10.0]})
+    assert csv_text(df) == "x\n27.25953\n10.0\n"

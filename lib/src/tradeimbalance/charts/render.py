@@ -59,10 +59,14 @@ def _title_text(spec: dict) -> str:
 def csv_text(df: pd.DataFrame) -> str:
     """The CSV written for a figure's data: missing values are empty cells, never zeros.
 
-    Floats are written with ten significant digits, so binary noise such as
+    Floats are rounded to nine decimals, so binary noise such as
     ``27.259529999999998`` does not reach the reader.
     """
-    return df.to_csv(index=False, na_rep="", lineterminator="\n", float_format="%.10g")
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].round(9)
+    return out.to_csv(index=False, na_rep="", lineterminator="\n")
 
 
 def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
