@@ -34,9 +34,15 @@ test: $(STAMP)
 data: $(STAMP)
 	$(PY) -m tradeimbalance.build --raw $(RAW) --out data
 
+# The PDF: xelatex through Sphinx's LaTeX builder (style: latex/tradeimbalance.sty). Installs the
+# Debian TeX packages and fonts it needs (scripts/install-latex.sh); latex/frontmatter.py writes the
+# title page's build date, citation and data vintage and the parts of _toc.yml.
 pdf: $(STAMP)
 	bash scripts/install-latex.sh
+	rm -f _build/latex/book.pdf
+	$(PY) latex/frontmatter.py --root . --out _build/latex/ti-frontmatter.def
 	$(JB) build . --builder pdflatex $(JBFLAGS)
+	@test -s _build/latex/book.pdf && echo "PDF book: _build/latex/book.pdf"
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
