@@ -3,6 +3,7 @@
 #   make test   set up, run the full test suite (unit tests + every chapter through nbval)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
+#   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
 #   make bench  measure build, rebuild, per-chapter execution and data loading times
 
 PYTHON ?= python3
@@ -13,7 +14,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
-.PHONY: all setup book test data pdf bench lock clean ci
+.PHONY: all setup book test data pdf browser-test bench lock clean ci
 
 all: book
 
@@ -43,6 +44,12 @@ pdf: $(STAMP)
 	$(PY) latex/frontmatter.py --root . --out _build/latex/ti-frontmatter.def
 	$(JB) build . --builder pdflatex $(JBFLAGS)
 	@test -s _build/latex/book.pdf && echo "PDF book: _build/latex/book.pdf"
+
+# The built HTML book (run make book first) in headless Debian Chromium: every page of _toc.yml,
+# every chart drawn, no console error, no request outside localhost. A missing build fails here.
+browser-test: $(STAMP)
+	bash scripts/install-browser.sh
+	TI_REQUIRE_BOOK=1 $(PY) -m pytest tests/browser -m browser
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
