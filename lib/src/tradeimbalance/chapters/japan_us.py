@@ -158,7 +158,7 @@ def japan_fdi_share(source_types=FIGURE_SOURCE_TYPES) -> pd.Series:
 
 #: Readable labels for the bases of fdi_positions.
 BASIS_LABELS = {
-    "immediate_parent": "BEA, US side (immediate parent)",
+    "immediate_parent": "BEA, immediate parent",
     "jetro": "JETRO, Japan's outward position",
     "unspecified": "text figure, basis unknown",
 }
