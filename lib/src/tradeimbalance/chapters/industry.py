@@ -520,6 +520,43 @@ def _top3():
     return None
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_to_int(numeral: str) -> int:
+    """``'XX'`` -> 20: HS sections are numbered in Roman numerals."""
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def mirror_section_rank(rank: int, year: int = PAPER_YEAR) -> int | None:
+    """The HS section (as a number) ranked ``rank`` by China's exports to the US in the mirror view."""
+    stats = section_stats(year)
+    if stats is None:
+        return None
+    return roman_to_int(stats["top3_sections"][rank - 1])
+
+
+@claim(
+    "s2_4_fn_second_section_to_us",
+    method="Would need China Customs' exports to the US by section. Mirror: the second-largest section of US imports from China.",
+    expected=NOT_REPRODUCIBLE,
+    note=_MIRROR_NOTE + " In the mirror data the second-largest section is the paper's (XX, miscellaneous manufactures).",
+)
+def _second_section():
+    return None
+
+
+@claim(
+    "s2_4_fn_third_section_to_us",
+    method="Would need China Customs' exports to the US by section. Mirror: the third-largest section of US imports from China.",
+    expected=NOT_REPRODUCIBLE,
+    note=_MIRROR_NOTE + " In the mirror data the third-largest section is the paper's (XI, textiles).",
+)
+def _third_section():
+    return None
+
+
 _REGIME_NOTE = (
     "Needs China Customs' exports by HS section and customs regime (GACC table \"(17) Export of Selected "
     "Commodities by Major Customs Regimes\"), which is not among the open sources."
