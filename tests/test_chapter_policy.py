@@ -1,0 +1,108 @@
+"""Chapter "Policy implications" (paper, section 4) and its after-2019 extension."""
+
+import math
+
+import pandas as pd
+import pytest
+
+import tradeimbalance.charts  # noqa: F401  (theme)
+from tradeimbalance import load
+from tradeimbalance.charts import lint_chart
+from tradeimbalance.checks import invariant_problems
+from tradeimbalance.chapters import policy as ch
+from tradeimbalance.figures import get_figure
+
+FIGS = ["policy_bilateral", "policy_surplus", "policy_shift"]
+
+
+def _flow(reporter, partner, flow, year):
+    bt = load("bilateral_trade")
+    r = bt[(bt["reporter"] == reporter) & (bt["partner"] == partner) & (bt["flow"] == flow) & (bt["year"] == year)]
+    return float(r["value_usd_mn"].iloc[0]) / 1000 if len(r) else math.nan
+
+
+def test_section_4_has_no_numeric_statements():
+    rep = load("paper_reported")
+    assert not rep["claim_id"].astype(str).str.startswith("s4_").any()
+    assert len(ch.section_claims()) == 0
+
+
+@pytest.mark.parametrize("fid", FIGS)
+def test_figures_have_documented_columns_and_lint(fid):
+    fig = get_figure(fid)
+    df = fig.data(2019)
+    assert list(df.columns) == fig.columns
+    assert invariant_problems(df, fid) == []
+    assert lint_chart(fig.chart(df, 2019)) == []
+
+
+@pytest.mark.parametrize("fid,year,last", [
+    ("policy_bilateral", 2015, 2015), ("policy_bilateral", 2025, 2020),
+    ("policy_surplus", 2015, 2015), ("policy_surplus", 2030, 2025),
+    ("policy_shift", 2016, 2016), ("policy_shift", 2025, 2020),
+])
+def test_figures_end_at_year_or_at_the_data(fid, year, last):
+    assert int(get_figure(fid).data(year)["year"].max()) == last
+
+
+def test_bilateral_values_against_the_table():
+    df = get_figure("policy_bilateral").data(2020).set_index("year")
+    exp, imp = _flow("CHN", "USA", "exports", 2020), _flow("CHN", "USA", "imports", 2020)
+    assert df.loc[2020, "china_balance_usa_usd_bn"] == pytest.approx(exp - imp, abs=1e-5)
+    eu28 = sum(_flow("CHN", p, "exports", 2019) - _flow("CHN", p, "imports", 2019)
+               for p in load("aggregates").query("aggregate == 'EU28'")["member"] if not math.isnan(_flow("CHN", p, "exports", 2019)))
+    assert df.loc[2019, "china_balance_eu28_usd_bn"] == pytest.approx(eu28, abs=1e-3)
+
+
+def test_surplus_values_against_the_tables():
+    df = get_figure("policy_surplus").data(2025).set_index("year")
+    m = load("macro")
+    c = m[(m["country"] == "CHN") & (m["year"] == 2024)].iloc[0]
+    bal = (c["merch_exports_usd"] - c["merch_imports_usd"]) / 1e9
+    assert df.loc[2024, "merch_balance_usd_bn"] == pytest.approx(bal, abs=1e-4)
+    assert df.loc[2024, "merch_balance_pct_gdp"] == pytest.approx(100 * bal * 1e9 / c["gdp_usd"], abs=1e-3)
+    b = load("bop_china")
+    off = b[(b["year"] == 2019) & (b["item"] == "goods_balance") & (b["currency"] == "USD")
+            & (b["release"] == "official annual")]
+    assert df.loc[2019, "bop_goods_balance_usd_bn"] == pytest.approx(float(off["value_bn"].iloc[0]))
+    assert math.isnan(df.loc[2017, "bop_goods_balance_usd_bn"])  # only a derived value exists
+    assert math.isnan(df.loc[2025, "bop_goods_balance_usd_bn"])
+
+
+def test_release_preference_on_hand_made_labels():
+    assert ch._release_rank("official annual") < ch._release_rank("preliminary")
+    assert ch._release_rank("SAFE 2018 China BoP Report (summary)") == 0
+    assert ch._release_rank("DERIVED, not published text") == math.inf
+
+
+def test_shift_shares_against_the_table():
+    df = get_figure("policy_shift").data(2020)
+    r = df[(df["reporter"] == "USA") & (df["partner"] == "VNM") & (df["year"] == 2020)].iloc[0]
+    assert r["share_of_reporter_imports_pct"] == pytest.approx(
+        100 * _flow("USA", "VNM", "imports", 2020) / _flow("USA", "WLD", "imports", 2020), abs=1e-3)
+    e = df[(df["reporter"] == "EU27") & (df["partner"] == "CHN") & (df["year"] == 2018)].iloc[0]
+    extra = _flow("EU27", "WLD", "imports", 2018) - _flow("EU27", "EU27", "imports", 2018)
+    assert e["share_of_reporter_imports_pct"] == pytest.approx(100 * _flow("EU27", "CHN", "imports", 2018) / extra,
+                                                               abs=1e-3)
+
+
+def test_processing_table_shares():
+    t = ch.processing_table()
+    r = t[(t["year"] == "2019") & (t["flow"] == "imports") & (t["period"] == "Jan-Dec")].iloc[0]
+    assert r["processing_share_pct"] == pytest.approx(100 * r["processing_usd_bn"] / r["total_usd_bn"])
+    assert set(t["period"]) <= {"Jan-Dec", "Jan-Oct"}
+    assert (ch.processing_table(2019)["year"].astype(int) <= 2019).all()
+
+
+def test_fdi_points_only_years_with_both_sides():
+    p = ch.fdi_points()
+    assert p[["us_in_china_usd_bn", "china_in_us_usd_bn"]].notna().all().all()
+    assert p["ratio"].tolist() == pytest.approx((p["us_in_china_usd_bn"] / p["china_in_us_usd_bn"]).tolist())
+    assert "2023" in set(p["year"])
+
+
+def test_summary_keys_are_finite():
+    s = ch.summary()
+    for k in ("cn_us_last", "merch_last", "proc_imp_2024", "fdi_ratio_last", "USA_succ_share_last"):
+        assert s[k] == s[k]  # not NaN
+    assert s["dots_last"] == 2020 and s["macro_last"] >= 2024
