@@ -103,7 +103,7 @@ def test_search_finds_no_set_matching_everything_and_ranks_footnote_plus_taiwan_
     s = ch.subset_search(top=3)
     assert s.attrs["n_sets"] == 2 ** len(ch.SEARCH_POOL)
     assert s.attrs["max_matched"] < len(ch.TARGETS)
-    assert sorted(s.iloc[0]["added to China and Japan"].split("+")) == ["IDN", "KOR", "MYS", "THA", "TWN", "VNM"]
+    assert sorted(s.iloc[0]["added to China and Japan"].split(", ")) == ["IDN", "KOR", "MYS", "THA", "TWN", "VNM"]
 
 
 def test_comparison_table_matches_search_for_the_two_definitions():

@@ -220,7 +220,7 @@ def fig7_chart(df: pd.DataFrame, year: int):
             tooltip=[alt.Tooltip("year:O", title="Year"),
                      alt.Tooltip("us_deficit_with_asia_usd_bn:Q", title="Deficit (USD bn)", format=",.1f")],
         )
-        .properties(width=640, height=230, title="US deficit with Asia (negative = US surplus)")
+        .properties(width=560, height=230, title="US deficit with Asia (negative = US surplus)")
     )
     lines = (
         alt.Chart(df)
@@ -236,7 +236,7 @@ def fig7_chart(df: pd.DataFrame, year: int):
             tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("economy:N", title="Economy"),
                      alt.Tooltip("share:Q", title="Share (%)", format=".1f")],
         )
-        .properties(width=640, height=230, title=f"Shares of mainland China and Japan (from {SHARES_FROM})")
+        .properties(width=560, height=230, title=f"Shares of mainland China and Japan (from {SHARES_FROM})")
     )
     return alt.vconcat(bars, lines, spacing=24).properties(
         title=alt.TitleParams(f"Fig. 7: the US deficit with Asia, {first}-{min(int(year), last_year())}",
@@ -350,7 +350,7 @@ def subset_search(pool=SEARCH_POOL, top: int = 8) -> pd.DataFrame:
     size = mask.sum(axis=1)
     order = np.lexsort((err, size, -matched))[:top]
     out = pd.DataFrame({
-        "added to China and Japan": ["+".join(pool[j] for j in range(n) if (i >> j) & 1) or "(none)" for i in order],
+        "added to China and Japan": [", ".join(pool[j] for j in range(n) if (i >> j) & 1) or "(none)" for i in order],
         **{t.key: stats[t.key][order] for t in TARGETS},
         "matched": pd.array(matched[order], dtype="Int64"),
     })

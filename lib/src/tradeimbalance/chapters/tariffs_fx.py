@@ -266,7 +266,7 @@ def balance_chart(df: pd.DataFrame, year: int):
         y=alt.Y("y:Q", title="US trade balance (USD bn)"))
     return (
         alt.layer(*layers, zero, lines)
-        .properties(width=640, height=340,
+        .properties(width=560, height=340,
                     title=alt.TitleParams(f"US trade balance and China's currency designations, {FIRST_YEAR}-{end}",
                                           subtitle="US-reported merchandise trade; shaded: years China was designated"))
     )
@@ -308,3 +308,15 @@ def _last_designation():
 def _turn_decade():
     start = turn_to_deficit(PAPER_YEAR)["run_start"]
     return None if start is None else float(start // 10 * 10)
+
+
+def claims_display() -> pd.DataFrame:
+    """The chapter's claims table for display; a value in unit 'decade' is shown as e.g. '1970s'."""
+    from .. import claims as _claims
+
+    table = _claims.evaluate(chapter=CHAPTER)
+    out = _claims.display_table(table)
+    for col in ("reported", "reproduced"):
+        out[col] = [f"{int(v)}s" if str(u) == "decade" and pd.notna(v) else s
+                    for v, u, s in zip(table[col], table["unit"], out[col])]
+    return out
