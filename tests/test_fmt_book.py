@@ -45,8 +45,12 @@ def test_plain_converts_numpy_scalars():
     assert plain(pd.NA) is None
 
 
-def test_formatted_repr_is_its_text():
-    assert repr(Formatted("USD 1.0 bn", 1.0)) == "USD 1.0 bn"
+@pytest.mark.parametrize("text", ["USD 1.0 bn", "1,966", "23", "CNY -1.5 trillion", "it's 7.8 times", "2,144.22"])
+def test_formatted_text_reaches_the_prose_unchanged(text):
+    from myst_nb.core.variables import format_plain_text
+
+    assert format_plain_text(repr(Formatted(text)), "") == text
+    assert str(Formatted(text)) == text
 
 
 def test_table_markdown_aligns_numbers_and_marks_missing():

@@ -21,7 +21,9 @@ class Formatted:
     """A value whose plain-text representation is its formatted text.
 
     myst-nb's ``{glue:text}`` shows the ``text/plain`` representation of a glued
-    object, so gluing this object puts exactly ``text`` into the prose.
+    object after passing it through ``ast.literal_eval`` (to strip quotes), so the
+    representation is the quoted text: ``'1,966'`` reaches the prose as ``1,966``
+    (unquoted, ``1,966`` would be read as the tuple ``(1, 966)``).
     """
 
     def __init__(self, text: str, value=None):
@@ -29,6 +31,9 @@ class Formatted:
         self.value = value
 
     def __repr__(self) -> str:
+        return repr(self.text)
+
+    def __str__(self) -> str:
         return self.text
 
     def _repr_markdown_(self) -> str:
