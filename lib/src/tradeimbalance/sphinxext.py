@@ -8,6 +8,7 @@
    changes) and carries a hidden cell with their fingerprint (so the
    jupyter-cache entry no longer matches and the chapter is executed again).
    A rebuild with nothing changed re-reads and re-executes nothing.
+3. Removes duplicate script entries from each page, so the browser console stays clean.
 """
 
 from __future__ import annotations
@@ -90,11 +91,26 @@ def _on_config_inited(app, config):
     config.html_static_path = list(config.html_static_path) + [str(target)]
 
 
+def _dedupe_scripts(app, pagename, templatename, context, doctree):
+    """Drop repeated script entries from a page (sphinx-thebe's inline config is added twice
+    under Sphinx 7.4, which makes the browser report a redeclared identifier)."""
+    seen, unique = set(), []
+    for js in context.get("script_files", []):
+        attrs = getattr(js, "attributes", {}) or {}
+        key = (getattr(js, "filename", None) or str(js), tuple(sorted((k, str(v)) for k, v in attrs.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(js)
+    if "script_files" in context:
+        context["script_files"][:] = unique
+
+
 def setup(app):
     from .charts.render import JS_BUNDLE_NAME
 
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
+    app.connect("html-page-context", _dedupe_scripts)
     app.add_js_file(JS_BUNDLE_NAME, type="module")
     app.add_css_file(CSS_NAME)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

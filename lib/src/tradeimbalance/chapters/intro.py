@@ -145,7 +145,7 @@ def dispute_table(first: int = DISPUTE_YEARS[0], last: int = DISPUTE_YEARS[1]) -
 # --- figure -------------------------------------------------------------------------------------
 
 def surplus_gdp_chart(df: pd.DataFrame, year: int) -> alt.Chart:
-    data = df.assign(series=df["country"] + " (" + df["basis"] + ")")
+    data = df
     title = alt.Title(
         "Goods balance as a share of GDP",
         subtitle=f"Exports minus imports of goods, percent of GDP, {int(df['year'].min())}–{int(df['year'].max())}",
@@ -153,8 +153,11 @@ def surplus_gdp_chart(df: pd.DataFrame, year: int) -> alt.Chart:
     lines = alt.Chart(data).mark_line(point=True).encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("balance_pct_gdp:Q", title="Goods balance (% of GDP)"),
-        color=alt.Color("series:N", title=None, sort=None),
-        strokeDash=alt.StrokeDash("basis:N", title=None, legend=None),
+        color=alt.Color("country:N", title="Economy", sort=list(COMPARATORS.values()),
+                        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3)),
+        strokeDash=alt.StrokeDash("basis:N", title="Basis",
+                                  legend=alt.Legend(orient="bottom", direction="vertical", columns=1)),
+        detail="basis:N",
         tooltip=[
             alt.Tooltip("country:N", title="Economy"),
             alt.Tooltip("basis:N", title="Basis"),
