@@ -52,3 +52,17 @@ def test_fingerprint_cell_changes_the_execution_cache_key(tmp_path):
     key = lambda nb: cache.create_hashed_notebook(nb)[1]  # noqa: E731
     assert key(same[0]) == key(same[1])
     assert key(same[0]) != key(other)
+
+
+def test_duplicate_scripts_are_dropped_in_order():
+    from sphinx.builders.html._assets import _JavaScript
+
+    from tradeimbalance.sphinxext import _dedupe_scripts
+
+    inline_a = _JavaScript(None, body="const X = 1")
+    inline_b = _JavaScript("", body="const X = 1")  # the same script, registered with an empty name
+    other = _JavaScript("", body="const Y = 2")
+    module = _JavaScript("_static/a.js", type="module")
+    ctx = {"script_files": [module, inline_a, other, inline_b, module]}
+    _dedupe_scripts(None, "page", "page.html", ctx, None)
+    assert ctx["script_files"] == [module, inline_a, other]

@@ -97,7 +97,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     seen, unique = set(), []
     for js in context.get("script_files", []):
         attrs = getattr(js, "attributes", {}) or {}
-        key = (getattr(js, "filename", None) or str(js), tuple(sorted((k, str(v)) for k, v in attrs.items())))
+        key = (getattr(js, "filename", None) or "", tuple(sorted((k, str(v)) for k, v in attrs.items())))
         if key not in seen:
             seen.add(key)
             unique.append(js)
@@ -110,7 +110,7 @@ def setup(app):
 
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
-    app.connect("html-page-context", _dedupe_scripts)
+    app.connect("html-page-context", _dedupe_scripts, priority=100)  # early: the event stops at the first handler that returns a template
     app.add_js_file(JS_BUNDLE_NAME, type="module")
     app.add_css_file(CSS_NAME)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
