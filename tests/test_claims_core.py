@@ -65,6 +65,7 @@ def test_counts_lists_every_status():
 
 def test_values_are_formatted_by_unit():
     assert claims.format_value(2014.0, "year") == "2014"
+    assert claims.format_value(1970.0, "decade") == "1970s"
     assert claims.format_value(23.0, "count") == "23"
     assert claims.format_value(2144.221, "USD 100 million") == "2,144.22"
     assert claims.format_value(None, "percent") == "—"

@@ -74,6 +74,14 @@ def glue_value(name: str, value, kind: str = "number", **kwargs) -> None:
     glue(name, obj, display=False)
 
 
+def glue_text(name: str, text: str) -> None:
+    """Glue a computed piece of text (e.g. a list of years) for ``{glue:text}`` in the prose."""
+    from myst_nb import glue
+
+    GLUED[name] = text
+    glue(name, Formatted(text, text), display=False)
+
+
 def reported_value(claim_id: str) -> float:
     """The value the paper printed for ``claim_id`` (from ``data/paper_reported.csv``)."""
     from .data import load

@@ -25,6 +25,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from ..book import glue_text as book_glue_text
 from .. import measures
 from ..claims import CLOSE, REPRODUCED, claim
 from ..figures import figure
@@ -526,14 +527,7 @@ def reproduce_widening():
 
 # --- page helpers ---------------------------------------------------------------------------------
 
-def glue_text(name: str, text: str) -> None:
-    """Glue a computed piece of text (e.g. a list of years) for ``{glue:text}`` in the prose."""
-    from myst_nb import glue
-
-    from ..book import GLUED, Formatted
-
-    GLUED[name] = text
-    glue(name, Formatted(text, text), display=False)
+glue_text = book_glue_text  # shared helper, kept under this name for the chapter
 
 
 def year_list(years) -> str:

@@ -25,8 +25,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from ..book import glue_text as book_glue_text
 from .. import measures
-from ..book import Formatted, GLUED
 from ..charts.theme import PALETTE
 from ..claims import CLOSE, DIFFERS, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401  (statuses named in claims)
 from ..data import load
@@ -488,12 +488,7 @@ def us_pace_facts(year: int = PAPER_YEAR) -> dict:
 
 # --- glue helpers -----------------------------------------------------------------------------------
 
-def glue_text(name: str, text: str) -> None:
-    """Glue a short computed text (e.g. a list of years) for ``{glue:text}`` in the prose."""
-    from myst_nb import glue
-
-    GLUED[name] = text
-    glue(name, Formatted(text, text), display=False)
+glue_text = book_glue_text  # shared helper, kept under this name for the chapter
 
 
 # --- claims -----------------------------------------------------------------------------------------
@@ -617,22 +612,7 @@ def reproduce_firrma():
 # --- the claims table as shown in the chapters ----------------------------------------------------------
 
 def claims_display(table: pd.DataFrame) -> pd.DataFrame:
-    """:func:`claims.display_table` with the numbers written as text: years without separators or decimals,
-    decades as e.g. ``1980s``, other values with two decimals, missing values as an em dash."""
-    from .. import fmt
+    """The claims table as shown in the chapter (years, decades and values formatted by unit)."""
     from ..claims import display_table
 
-    out = display_table(table)
-
-    def write(value, unit):
-        if value is None or pd.isna(value):
-            return fmt.MISSING
-        if str(unit) == "year":
-            return fmt.year(value)
-        if str(unit) == "decade":
-            return f"{fmt.year(value)}s"
-        return fmt.number(float(value), 2)
-
-    out["reported"] = [write(v, u) for v, u in zip(table["reported"], table["unit"])]
-    out["reproduced"] = [write(v, u) for v, u in zip(table["reproduced"], table["unit"])]
-    return out
+    return display_table(table)

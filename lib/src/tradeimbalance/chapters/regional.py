@@ -22,6 +22,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from ..book import glue_text as book_glue_text
 from ..charts.theme import PALETTE
 from ..claims import CLOSE, ERRATUM, NOT_REPRODUCIBLE, REPRODUCED, Erratum, claim
 from ..data import load
@@ -455,14 +456,7 @@ def national_vs_nine(year: int = PAPER_YEAR) -> dict:
     }
 
 
-def glue_text(name: str, text: str) -> None:
-    """Glue a computed piece of text for ``{glue:text}`` in the prose."""
-    from myst_nb import glue
-
-    from ..book import GLUED, Formatted
-
-    GLUED[name] = text
-    glue(name, Formatted(text, text), display=False)
+glue_text = book_glue_text  # shared helper, kept under this name for the chapter
 
 
 def _swap_digits(value: float, i: int, j: int, decimals: int = 2) -> float:

@@ -311,12 +311,7 @@ def _turn_decade():
 
 
 def claims_display() -> pd.DataFrame:
-    """The chapter's claims table for display; a value in unit 'decade' is shown as e.g. '1970s'."""
+    """The chapter's claims table for display (a value in unit 'decade' is shown as e.g. '1970s')."""
     from .. import claims as _claims
 
-    table = _claims.evaluate(chapter=CHAPTER)
-    out = _claims.display_table(table)
-    for col in ("reported", "reproduced"):
-        out[col] = [f"{int(v)}s" if str(u) == "decade" and pd.notna(v) else s
-                    for v, u, s in zip(table[col], table["unit"], out[col])]
-    return out
+    return _claims.display_table(_claims.evaluate(chapter=CHAPTER))

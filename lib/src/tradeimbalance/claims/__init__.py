@@ -218,8 +218,10 @@ def format_value(value, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
         return "—"
     v = float(value)
-    if str(unit) in ("year", "years", "decade", "count", "rank"):
-        return f"{v:.0f}" if str(unit) in ("year", "decade") else f"{v:,.0f}"
+    if str(unit) == "decade":
+        return f"{v:.0f}s"
+    if str(unit) in ("year", "years", "count", "rank"):
+        return f"{v:.0f}" if str(unit) == "year" else f"{v:,.0f}"
     return f"{v:,.2f}"
 
 
