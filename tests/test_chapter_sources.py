@@ -1,0 +1,34 @@
+"""Rules every chapter source follows, so that the book also builds from executed notebooks."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_links_between_chapters_do_not_name_the_md_suffix(path):
+    # Per-year books are built from executed .ipynb files: a link to "x.md" would break there; {doc} works in both.
+    bad = re.findall(r"\]\(([A-Za-z0-9_]+\.md)(?:#[^)]*)?\)", path.read_text(encoding="utf-8"))
+    assert not bad, f"{path.name} links to {bad}; use {{doc}}`Title <name>` instead"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_no_math_that_would_load_mathjax_from_a_cdn(path):
+    text = path.read_text(encoding="utf-8")
+    assert "{math}" not in text and "$$" not in text, f"{path.name} uses math markup"
+
+
+def test_notebook_chapters_open_with_a_parameters_cell():
+    import jupytext
+
+    for path in CHAPTERS:
+        text = path.read_text(encoding="utf-8")
+        if "format_name: myst" not in text[:400]:
+            continue
+        code = [c for c in jupytext.read(path).cells if c.cell_type == "code"]
+        assert code and "parameters" in code[0].metadata.get("tags", []), f"{path.name}: first code cell is not tagged parameters"
+        assert re.fullmatch(r"\s*year = \d{4}\s*", code[0].source), f"{path.name}: parameters cell must hold only `year = NNNN`"
