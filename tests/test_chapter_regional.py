@@ -101,10 +101,14 @@ def test_jiangsu_arithmetic_and_shares_from_reported_values():
     assert rg.euus_share_of_surplus("CN-GD", total=2014.97) == pytest.approx(100 * 1701.0 / 2014.97)
 
 
-def test_lower_bound_and_digit_swap_helpers():
-    assert rg._lower_bound(83.0, 80.0) == 80.0
-    assert rg._lower_bound(79.0, 80.0) == 79.0
-    assert rg._lower_bound(float("nan"), 80.0) is None
+def test_one_sided_claims_report_the_computed_share_and_digit_swap_helper():
+    from tradeimbalance import claims
+
+    t = claims.evaluate(chapter="regional").set_index("id")
+    share = t.loc["s2_2_top9_share_total_trade"]
+    assert share["bound"] == "lower" and share["reproduced"] == pytest.approx(rg.share_in(rg.PAPER_YEAR))
+    assert share["reproduced"] > share["reported"] and share["status"] == "reproduced"
+    assert rg._value(float("nan")) is None
     assert rg._swap_digits(2014.97, 2, 3) == pytest.approx(2041.97)
     assert rg._swap_digits(-123.45, 0, 1) == pytest.approx(-213.45)
 

@@ -7,8 +7,9 @@ from tradeimbalance import claims
 from tradeimbalance.claims import Claim, Erratum, status_of
 
 
-def make(expected="reproduced", tolerance=0.1, close=None, erratum=None, note="n"):
-    return Claim(id="t", reproduce=lambda: None, method="m", expected=expected, tolerance=tolerance, close=close, erratum=erratum, note=note)
+def make(expected="reproduced", tolerance=0.1, close=None, erratum=None, note="n", bound=None):
+    return Claim(id="t", reproduce=lambda: None, method="m", expected=expected, tolerance=tolerance, close=close,
+                 erratum=erratum, note=note, bound=bound)
 
 
 def test_within_tolerance_is_reproduced():
@@ -70,3 +71,22 @@ def test_values_are_formatted_by_unit():
     assert claims.format_value(2144.221, "USD 100 million") == "2,144.22"
     assert claims.format_value(None, "percent") == "—"
     assert claims.format_value(float("nan"), "percent") == "—"
+
+
+def test_one_sided_statements():
+    more_than_80 = make(tolerance=0.0, close=2.0, bound="lower")
+    assert status_of(more_than_80, 80.0, 82.8) == claims.REPRODUCED
+    assert status_of(more_than_80, 80.0, 79.0) == claims.CLOSE
+    assert status_of(more_than_80, 80.0, 70.0) == claims.DIFFERS
+    less_than_20 = make(tolerance=0.0, close=1.0, bound="upper")
+    assert status_of(less_than_20, 20.0, 18.4) == claims.REPRODUCED
+    assert status_of(less_than_20, 20.0, 20.2) == claims.CLOSE
+    with pytest.raises(ValueError, match="bound"):
+        claims.claim("x_test_bound", method="m", expected=claims.REPRODUCED, bound="sideways")
+
+
+def test_display_marks_one_sided_reported_values():
+    table = pd.DataFrame([{"statement": "s", "reported": 80.0, "reproduced": 82.77, "unit": "percent",
+                           "status": "reproduced", "note": "", "bound": "lower"}])
+    out = claims.display_table(table)
+    assert out.loc[0, "reported"] == "more than 80.00" and out.loc[0, "reproduced"] == "82.77"

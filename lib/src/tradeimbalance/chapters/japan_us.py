@@ -356,6 +356,7 @@ def reproduce_japan_decline_start():
     expected=CLOSE,
     tolerance=0.0,
     close=1.0,
+    bound="upper",
     note=(
         "The share stayed at or below about 20% after 2010 but was slightly above 20% in two years "
         "(see the chapter); its mean over the period is well below 20%."
@@ -376,6 +377,7 @@ def reproduce_japan_after_2010():
     expected=CLOSE,
     tolerance=0.0,
     close=2.0,
+    bound="lower",
     note=(
         "On this measure the share fell slightly below 30% in some years around 2011-2012 (see the chapter). "
         "Numerator and denominator are measured differently (BEA inward at historical cost vs Japan's outward "

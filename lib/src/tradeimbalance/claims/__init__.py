@@ -8,7 +8,9 @@ paper*), so the printed numbers live in one place only.
 
 Status rules (:func:`status_of`):
 
-- ``reproduced``: ``|reproduced - reported| <= tolerance``;
+- ``reproduced``: ``|reproduced - reported| <= tolerance``; for a one-sided statement
+  (``bound="lower"``: "more than X"; ``bound="upper"``: "less than X") any value on the
+  stated side of X counts as reproduced, and the distance to X is measured otherwise;
 - ``close``: within ``close`` (default three times the tolerance), with the reason in the note;
 - ``differs``: further apart, with the explanation in the note;
 - ``not reproducible``: the reproduction returns ``None`` (the data are not open);
@@ -55,6 +57,7 @@ class Claim:
     note: str = ""
     erratum: Erratum | None = None
     chapter: str = ""
+    bound: str | None = None  # "lower" for "more than <reported>", "upper" for "less than <reported>"
 
     def close_tolerance(self) -> float:
         return self.close if self.close is not None else 3 * self.tolerance
@@ -72,12 +75,15 @@ def claim(
     close: float | None = None,
     note: str = "",
     erratum: Erratum | None = None,
+    bound: str | None = None,
 ):
     """Decorator: register the function as the reproduction of paper claim ``claim_id``."""
     if expected not in STATUSES:
         raise ValueError(f"{claim_id}: expected status {expected!r} is not one of {STATUSES}")
     if expected != REPRODUCED and not (note or (erratum and erratum.evidence)):
         raise ValueError(f"{claim_id}: a claim expected to be {expected!r} needs a note explaining why")
+    if bound not in (None, "lower", "upper"):
+        raise ValueError(f"{claim_id}: bound must be 'lower', 'upper' or None, not {bound!r}")
     if expected == ERRATUM and erratum is None:
         raise ValueError(f"{claim_id}: an erratum needs an Erratum(...) with its evidence")
 
@@ -93,6 +99,7 @@ def claim(
             close=close,
             note=note,
             erratum=erratum,
+            bound=bound,
             chapter=fn.__module__.rsplit(".", 1)[-1],
         )
         return fn
@@ -127,6 +134,10 @@ def status_of(c: Claim, reported_value: float, reproduced_value: float | None) -
     if reproduced_value is None:
         return NOT_REPRODUCIBLE
     diff = abs(reproduced_value - reported_value)
+    if c.bound == "lower" and reproduced_value >= reported_value:
+        diff = 0.0  # "more than X": any value at or above X bears the statement out
+    if c.bound == "upper" and reproduced_value <= reported_value:
+        diff = 0.0  # "less than X"
     if c.erratum is not None:
         if abs(reproduced_value - c.erratum.corrected(reported_value)) <= max(c.tolerance, 1e-9) and diff > c.tolerance:
             return ERRATUM
@@ -182,11 +193,12 @@ def evaluate(ids=None, chapter: str | None = None, section_prefix: str | None = 
                 "method": c.method,
                 "note": note,
                 "chapter": c.chapter,
+                "bound": c.bound,
             }
         )
     return pd.DataFrame(rows, columns=[
         "id", "section", "statement", "reported", "reproduced", "difference", "unit",
-        "status", "expected", "method", "note", "chapter",
+        "status", "expected", "method", "note", "chapter", "bound",
     ])
 
 
@@ -210,6 +222,9 @@ def display_table(table: pd.DataFrame) -> pd.DataFrame:
     out = table[["statement", "reported", "reproduced", "unit", "status", "note"]].copy()
     for col in ("reported", "reproduced"):
         out[col] = [format_value(v, u) for v, u in zip(table[col], table["unit"])]
+    if "bound" in table.columns:
+        prefix = {"lower": "more than ", "upper": "less than "}
+        out["reported"] = [prefix.get(b, "") + r for b, r in zip(table["bound"], out["reported"])]
     return out
 
 
