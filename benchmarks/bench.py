@@ -8,6 +8,7 @@ measurements and their output is printed as is.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,10 +41,18 @@ def timed(cmd: list[str]) -> float:
 
 
 def execute(path: Path) -> float:
+    """Seconds to execute one chapter in a fresh kernel (the kernel's start-up chatter on stderr is dropped)."""
     nb = jupytext.read(path)
-    t = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    return time.perf_counter() - t
+    saved = os.dup(2)
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 2)
+        try:
+            t = time.perf_counter()
+            NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+            return time.perf_counter() - t
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def main() -> int:
