@@ -108,7 +108,7 @@ def test_one_sided_claims_report_the_computed_share_and_digit_swap_helper():
     share = t.loc["s2_2_top9_share_total_trade"]
     assert share["bound"] == "lower" and share["reproduced"] == pytest.approx(rg.share_in(rg.PAPER_YEAR))
     assert share["reproduced"] > share["reported"] and share["status"] == "reproduced"
-    assert rg._value(float("nan")) is None
+    assert claims._as_float(float("nan")) is None  # a NaN share counts as "not reproducible"
     assert rg._swap_digits(2014.97, 2, 3) == pytest.approx(2041.97)
     assert rg._swap_digits(-123.45, 0, 1) == pytest.approx(-213.45)
 

@@ -90,3 +90,8 @@ def test_display_marks_one_sided_reported_values():
                            "status": "reproduced", "note": "", "bound": "lower"}])
     out = claims.display_table(table)
     assert out.loc[0, "reported"] == "more than 80.00" and out.loc[0, "reproduced"] == "82.77"
+
+
+def test_nan_and_none_from_a_reproduction_mean_not_reproducible():
+    assert claims._as_float(float("nan")) is None and claims._as_float(None) is None
+    assert claims._as_float(2) == 2.0

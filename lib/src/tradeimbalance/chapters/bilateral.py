@@ -436,8 +436,7 @@ _METHOD_TEXT = (
     tolerance=0.05,
 )
 def reproduce_us_growth():
-    v = paper_rate("us")
-    return None if math.isnan(v) else v
+    return paper_rate("us")
 
 
 @claim(
@@ -452,8 +451,7 @@ def reproduce_us_growth():
     ),
 )
 def reproduce_eu_growth():
-    v = paper_rate("eu")
-    return None if math.isnan(v) else v
+    return paper_rate("eu")
 
 
 @claim(
@@ -470,8 +468,7 @@ def reproduce_eu_growth():
     ),
 )
 def reproduce_jka_growth():
-    v = paper_rate("jka")
-    return None if math.isnan(v) else v
+    return paper_rate("jka")
 
 
 def total_abs_imbalance(eu: str = PAPER_EU) -> pd.Series:

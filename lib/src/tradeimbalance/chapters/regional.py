@@ -471,11 +471,6 @@ def _swap_digits(value: float, i: int, j: int, decimals: int = 2) -> float:
 
 # --- claims ---------------------------------------------------------------------------------------------
 
-def _value(value: float) -> float | None:
-    """A computed value for a claim (None if NaN)."""
-    return None if value is None or math.isnan(value) else float(value)
-
-
 _BOUND_METHOD = " A lower bound ('more than'): any computed value above the printed one bears the statement out."
 _SHARE_METHOD = (
     "Sum of the nine largest provinces' total trade (exports + imports, NBS indicator A060101, by location of "
@@ -492,7 +487,7 @@ _SHARE_METHOD = (
     note="The nine are the paper's nine. On the domestic destination/source basis the share is also above 80%.",
 )
 def reproduce_top9_more_than_80():
-    return _value(share_in(PAPER_YEAR))
+    return share_in(PAPER_YEAR)
 
 
 @claim(
@@ -508,8 +503,7 @@ def reproduce_top9_more_than_80():
     ),
 )
 def reproduce_top9_2018():
-    v = share_in(PAPER_YEAR)
-    return None if math.isnan(v) else v
+    return share_in(PAPER_YEAR)
 
 
 @claim(
@@ -528,7 +522,7 @@ def reproduce_top9_2018():
 )
 def reproduce_top9_all_years():
     t = top_nine_share(BASIS, up_to=PAPER_YEAR)
-    return None if t.empty else _value(float(t["top_nine_share_pct"].min()))
+    return None if t.empty else float(t["top_nine_share_pct"].min())
 
 
 _TABLE_ONLY = (
@@ -637,7 +631,7 @@ def reproduce_jiangsu_excess():
     bound="lower",
 )
 def reproduce_zhejiang_share():
-    return _value(euus_share_of_surplus("CN-ZJ"))
+    return euus_share_of_surplus("CN-ZJ")
 
 
 @claim(
@@ -652,4 +646,4 @@ def reproduce_zhejiang_share():
     note="The bound also holds with the text's value of the total surplus (2014.97).",
 )
 def reproduce_guangdong_share():
-    return _value(euus_share_of_surplus("CN-GD"))
+    return euus_share_of_surplus("CN-GD")

@@ -2,7 +2,8 @@
 
 A chapter module registers a claim with :func:`claim`, decorating a function
 that returns the reproduced value in the *same unit as the paper prints it*
-(or ``None`` when open data cannot reproduce it). The reported value, section
+(or ``None`` when open data cannot reproduce it; a NaN counts as ``None``, so a
+reproduction can return a computed value as it is). The reported value, section
 and unit come from ``data/paper_reported.csv`` (values *as reported by the
 paper*), so the printed numbers live in one place only.
 
