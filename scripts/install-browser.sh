@@ -15,18 +15,5 @@ have_all() {
     [ -x /usr/bin/chromium ] && command -v fc-list >/dev/null && fc-list 'Noto Sans CJK SC' | grep -q .
 }
 
-if have_all; then
-    echo "install-browser: $(/usr/bin/chromium --version 2>/dev/null || echo chromium) and CJK fonts already present"
-    exit 0
-fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "install-browser: need root or sudo to install: ${PACKAGES[*]}" >&2; exit 1; }
-    SUDO="sudo"
-fi
-echo "install-browser: installing ${PACKAGES[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}"
-have_all || { echo "install-browser: packages installed but Chromium or the CJK fonts are still missing" >&2; exit 1; }
+. "$(dirname "$0")/apt-ensure.sh"
+apt_ensure install-browser "Chromium and the CJK fonts"

@@ -26,18 +26,5 @@ have_all() {
     fc-list 'FreeSerif' | grep -q . && fc-list 'Noto Serif CJK SC' | grep -q . && fc-list 'Noto Sans CJK SC' | grep -q .
 }
 
-if have_all; then
-    echo "install-latex: xelatex, LaTeX packages and fonts already present"
-    exit 0
-fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "install-latex: need root or sudo to install: ${PACKAGES[*]}" >&2; exit 1; }
-    SUDO="sudo"
-fi
-echo "install-latex: installing ${PACKAGES[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}"
-have_all || { echo "install-latex: packages installed but a tool, LaTeX package or font is still missing" >&2; exit 1; }
+. "$(dirname "$0")/apt-ensure.sh"
+apt_ensure install-latex "xelatex, its LaTeX packages and fonts"
