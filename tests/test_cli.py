@@ -31,7 +31,8 @@ def test_run_refuses_a_year_outside_coverage_fast_and_leaves_nothing(tmp_path, m
     )
     assert proc.returncode == 2
     assert "year 2031 is outside the data's coverage" in proc.stderr
-    assert "The book runs for 1960-2020" in proc.stderr and "bilateral_trade" in proc.stderr
+    assert "The book runs for 1960-2025" in proc.stderr and "bilateral_trade" in proc.stderr
+    assert "bilateral     1960-2020" in proc.stderr  # the years of each chapter
     assert "macro            1960-2025" in proc.stderr
     assert "Running" not in proc.stdout  # nothing ran
     assert not (book / "_build").exists()
@@ -98,4 +99,5 @@ def test_claims_check_fails_when_a_claim_moves(registry, capsys, monkeypatch):  
 def test_coverage_command(registry, capsys):  # noqa: F811
     assert cli.main(["coverage"]) == 0
     out = capsys.readouterr().out
-    assert "The book runs for 1960-2020" in out and "macro" in out
+    assert "The book runs for 1960-2025" in out and "macro" in out
+    assert "policy        1960-2020" in out and "report        any year of the book" in out

@@ -87,7 +87,7 @@ def test_export_of_selected_figures_without_claims(registry):
 
 def test_year_outside_coverage_is_refused_and_nothing_written(registry):
     out = registry / "export"
-    with pytest.raises(CoverageError, match=r"(?s)runs for 1960-2020.*bilateral_trade  1960-2020.*macro            1960-2025"):
+    with pytest.raises(CoverageError, match=r"(?s)runs for 1960-2025.*bilateral_trade  1960-2020.*macro            1960-2025"):
         export.export(2031, out, progress=lambda _: None)
     assert not out.exists()
 
