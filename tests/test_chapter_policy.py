@@ -106,3 +106,53 @@ def test_summary_keys_are_finite():
     for k in ("cn_us_last", "merch_last", "proc_imp_2024", "fdi_ratio_last", "USA_succ_share_last"):
         assert s[k] == s[k]  # not NaN
     assert s["dots_last"] == 2020 and s["macro_last"] >= 2024
+
+
+# ---------------------------------------------------------------- the years after 2019, from every source
+
+
+def test_us_side_series_runs_to_the_comtrade_years_after_dots():
+    from tradeimbalance.chapters import policy as p
+    from tradeimbalance.data import load
+
+    d = p.us_side_data().set_index("year")
+    c = load("comtrade_us_china_hs")
+    c = c[c["hs2"] == "TOTAL"]
+    last = int(c["year"].max())
+    assert int(d.index.max()) == last
+    dots_last = int(load("bilateral_trade")["year"].max())
+    after = d.loc[dots_last + 1:]
+    assert len(after) == last - dots_last and after["source"].str.startswith("UN Comtrade").all()
+    imp = c[(c["year"] == last) & (c["flow"] == "us_imports")]["value_usd_mn"].iloc[0] / 1000
+    assert after.loc[last, "us_imports_usd_bn"] == pytest.approx(imp)
+    assert ((d["us_balance_usd_bn"] - (d["us_exports_usd_bn"] - d["us_imports_usd_bn"])).abs() < 1e-5).all()
+    assert d.loc[:dots_last, "source"].str.startswith("IMF, Direction").all()
+    # the vintage line names both vintages with their years
+    line = p.vintage_lines(p.us_side_data())
+    assert f"–{dots_last}: IMF, Direction" in line and f"{dots_last + 1}–{last}: UN Comtrade" in line
+
+
+def test_us_side_prefers_imts_rows_when_refreshed(monkeypatch):
+    from tradeimbalance.chapters import policy as p
+
+    fake = pd.DataFrame({"year": [2021], "exports": [150.0], "imports": [500.0], "vintage": ["2026-12-01"]})
+    monkeypatch.setattr(p, "imts_series", lambda r, q: fake if (r, q) == ("USA", "CHN") else fake.iloc[0:0])
+    d = p.us_side_data().set_index("year")
+    assert d.loc[2021, "source"] == "IMF IMTS (fetched 2026-12-01)"
+    assert d.loc[2021, "us_balance_usd_bn"] == -350.0
+    assert d.loc[2022, "source"].startswith("UN Comtrade")
+
+
+def test_after_2019_table_marks_secondary_and_missing_years():
+    from tradeimbalance.chapters import policy as p
+
+    table, missing = p.after_2019_table()
+    t = table.set_index("Measure")
+    cn_us = t.loc["China's surplus with the US (China's records, USD bn)"]
+    assert cn_us["2023"] == "336.1 s"  # the secondary Wikipedia row, China Customs 2023
+    assert cn_us["2022"] == "—"
+    m = missing.set_index("Measure")
+    assert "2021–2022" in m.loc["China's surplus with the US (China's records, USD bn)", "Years without data"]
+    assert "GACC" in m.loc["China's surplus with the US (China's records, USD bn)", "Would be filled by"]
+    assert "Census" in m.loc["Vietnam, Thailand, Cambodia, Bangladesh: share of US imports (%)", "Would be filled by"]
+    assert list(table.columns)[1] == "2019" and list(table.columns)[-1] == str(p.us_side_last_year())

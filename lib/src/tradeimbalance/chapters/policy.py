@@ -503,3 +503,280 @@ def summary() -> dict:
             out[f"{rep}_vnm_imports_{tag}"] = float(s.loc["VNM", "imports_usd_bn"])
             out[f"{rep}_succ_balance_{tag}"] = float(s.loc[SUCCESSORS, "balance_usd_bn"].sum())
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# After 2020: every year the data hold, from every source, with the vintage of each year
+# --------------------------------------------------------------------------------------------
+
+COMTRADE_SOURCE = "UN Comtrade, United States as reporter (vintage June 2026; 2025 is the first annual release)"
+WIKI_SOURCE = "Wikipedia tables quoting China Customs (secondary; first-release figures)"
+#: Where the missing China-reported years would come from.
+FILL_CHINA = ("China Customs (GACC) monthly bulletin, 'Imports and exports by country (region)', December issues, "
+              "or IMF IMTS with China as reporter (`tradeimbalance refresh`)")
+FILL_US_PARTNERS = ("US Census Bureau international trade API (imports by country), or IMF IMTS with the United "
+                    "States as reporter (`tradeimbalance refresh`)")
+FILL_PROCESSING = "China Customs monthly bulletin, 'Imports and Exports by Customs Regime', December issues"
+US_SIDE_COLUMNS = ["year", "us_exports_usd_bn", "us_imports_usd_bn", "us_balance_usd_bn", "source"]
+
+
+def _table_or_empty(name: str) -> pd.DataFrame:
+    """Table ``name`` from ``data/``, or an empty frame when this edition has no such table."""
+    from ..data import list_tables
+
+    return load(name) if name in list_tables() else pd.DataFrame()
+
+
+def imts_series(reporter: str, partner: str) -> pd.DataFrame:
+    """IMF IMTS rows fetched by ``tradeimbalance refresh`` for one pair: year, exports, imports (USD bn), vintage."""
+    t = _table_or_empty("imts_trade")
+    if t.empty:
+        return pd.DataFrame(columns=["year", "exports", "imports", "vintage"])
+    t = t[(t["reporter"] == reporter) & (t["partner"] == partner)]
+    wide = t.pivot_table(index="year", columns="flow", values="value_usd_mn", aggfunc="sum", observed=True) / 1000
+    wide = wide.reindex(columns=["exports", "imports"])
+    vint = t.groupby("year")["vintage"].first()
+    out = wide.assign(vintage=vint).reset_index()
+    out["year"] = out["year"].astype(int)
+    return out
+
+
+def imts_vintage_label(vintage: str) -> str:
+    return f"IMF IMTS (fetched {vintage})"
+
+
+def _us_side_chart(df, year):
+    return us_side_chart(df, year=year)
+
+
+@figure(
+    "policy_us_china_us_side",
+    title="The US deficit with China on the US side, to the latest year",
+    caption=("US exports to China (FOB), imports from China (CIF) and the balance, in the United States' own "
+             "records, {START} to {{year}}. The years come from different sources and vintages, named under the "
+             "chart.").format(START=START),
+    source=(DOTS_SOURCE + ", the United States as reporter, to 2020; " + COMTRADE_SOURCE + ", after 2020; "
+            "IMF International Trade in Goods (IMTS), where `tradeimbalance refresh` fetched it, in preference "
+            "to Comtrade. The vintage of every year is in the data's source column."),
+    chapter=CHAPTER,
+    columns=US_SIDE_COLUMNS,
+    chart=_us_side_chart,
+)
+def us_side_data(year: int | None = None) -> pd.DataFrame:
+    """US-reported trade with China by year: DOTS, then IMTS (if refreshed), then Comtrade for later years.
+
+    Imports are CIF in all three sources. Every row names its source and vintage; years after
+    ``year`` (when given) are left out.
+    """
+    d = measures.bilateral("USA", "CHN")
+    d = d[d["year"].astype(int) >= START]
+    rows = {int(r.year): (float(r.exports), float(r.imports), DOTS_SOURCE) for r in d.itertuples()}
+    last_dots = max(rows)
+    for r in imts_series("USA", "CHN").itertuples():
+        if int(r.year) > last_dots and not (pd.isna(r.exports) or pd.isna(r.imports)):
+            rows[int(r.year)] = (float(r.exports), float(r.imports), imts_vintage_label(r.vintage))
+    c = load("comtrade_us_china_hs")
+    c = c[c["hs2"] == "TOTAL"]
+    wide = c.pivot_table(index="year", columns="flow", values="value_usd_mn", aggfunc="sum", observed=True) / 1000
+    for y, r in wide.iterrows():
+        if int(y) > last_dots and int(y) not in rows:
+            rows[int(y)] = (float(r["us_exports"]), float(r["us_imports"]), COMTRADE_SOURCE)
+    years = sorted(y for y in rows if year is None or y <= int(year))
+    out = pd.DataFrame({
+        "year": np.array(years, dtype="int64"),
+        "us_exports_usd_bn": [round(rows[y][0], 6) for y in years],
+        "us_imports_usd_bn": [round(rows[y][1], 6) for y in years],
+        "source": [rows[y][2] for y in years],
+    })
+    out["us_balance_usd_bn"] = (out["us_exports_usd_bn"] - out["us_imports_usd_bn"]).round(6)
+    return out[US_SIDE_COLUMNS]
+
+
+def us_side_last_year() -> int:
+    """The latest year of US-reported trade with China held, from any source."""
+    return int(us_side_data()["year"].max())
+
+
+def after_2019_summary() -> str:
+    """A paragraph on the years after 2019, every number and direction computed from the data."""
+    us = us_side_data().set_index("year")
+    dl = int(load("bilateral_trade")["year"].max())
+    later = us.loc[us.index > PAPER_YEAR, "us_balance_usd_bn"] * -1
+    py, ly = int(later.idxmax()), int(later.index.max())
+    text = [f"On the US side, the deficit with China was {-us.loc[PAPER_YEAR, 'us_balance_usd_bn']:,.1f} bn USD "
+            f"in {PAPER_YEAR}, reached {later[py]:,.1f} bn in {py} and stood at {later[ly]:,.1f} bn in {ly} "
+            f"({us.loc[ly, 'source'].split(',')[0]}); the US records count goods shipped through Hong Kong as "
+            "Chinese and value imports including freight, so they run above China's."]
+    table, _ = after_2019_table()
+    t = table.set_index("Measure")
+    cn_us = t.loc["China's surplus with the US (China's records, USD bn)"]
+    known = [(int(y), v) for y, v in cn_us.items() if v != "—" and int(y) > dl]
+    if known:
+        y, v = known[-1]
+        kind = "a secondary table quoting China Customs" if v.endswith(" s") else "China's records"
+        text.append(f"After {dl}, China's own surplus with the United States is known for {y} only from {kind}: "
+                    f"{v.rstrip(' s')} bn, against {cn_us[str(PAPER_YEAR)]} bn in {PAPER_YEAR}.")
+    else:
+        text.append(f"China's own figures by partner end in {dl} in this edition.")
+    m = load("macro")
+    c = m[(m["country"] == "CHN")].dropna(subset=["merch_exports_usd", "merch_imports_usd"])
+    c = c.set_index(c["year"].astype(int))
+    bal = (c["merch_exports_usd"] - c["merch_imports_usd"]) / 1e9
+    text.append(f"China's overall goods surplus went from {bal[PAPER_YEAR]:,.1f} bn in {PAPER_YEAR} to "
+                f"{bal.iloc[-1]:,.1f} bn in {int(bal.index[-1])}.")
+    proc = t.loc["Processing share of China's imports (full year, %)"]
+    pk = [(y, v) for y, v in proc.items() if v != "—"]
+    if len(pk) > 1:
+        text.append(f"Processing trade was {pk[0][1]} of China's imports in {pk[0][0]} and {pk[-1][1]} in "
+                    f"{pk[-1][0]}, in the years with full-year tables.")
+    succ = t.loc["Vietnam, Thailand, Cambodia, Bangladesh: share of US imports (%)"]
+    sk = [(y, v) for y, v in succ.items() if v != "—"]
+    if sk and int(sk[-1][0]) > dl:
+        text.append(f"Vietnam, Thailand, Cambodia and Bangladesh supplied {sk[-1][1]} of US imports in {sk[-1][0]}.")
+    else:
+        text.append(f"Whether US imports moved on to Vietnam and its neighbours after {dl} cannot be told from this "
+                    "edition: the US records by partner end with the IMF vintage.")
+    return " ".join(text)
+
+
+def us_side_chart(df: pd.DataFrame, year: int):
+    end = int(df["year"].max()) if len(df) else int(year)
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=2),
+              scale=alt.Scale(domain=[START - 0.5, end + 0.5], nice=False, zero=False))
+    base = alt.Chart(df).encode(x=x)
+    bars = base.mark_bar(color=PALETTE[1], opacity=0.8).encode(
+        y=alt.Y("us_balance_usd_bn:Q", title="US balance with China (USD bn)"),
+        tooltip=[alt.Tooltip("year:Q", format="d", title="Year"),
+                 alt.Tooltip("us_balance_usd_bn:Q", format=",.1f", title="Balance, USD bn"),
+                 alt.Tooltip("source:N", title="Source")],
+    )
+    return alt.layer(_paper_rule().encode(x=x), bars).properties(
+        width=560, height=260,
+        title=alt.TitleParams(f"US goods balance with China, US records, {START}-{end}",
+                              subtitle="Dashed line: the paper's last year"))
+
+
+def vintage_lines(df: pd.DataFrame) -> str:
+    """'2000-2020: source; 2021-2025: source' for the years of ``df`` (one entry per run of years)."""
+    parts, start, prev, cur = [], None, None, None
+    for y, s in zip(df["year"].astype(int), df["source"]):
+        if s != cur:
+            if cur is not None:
+                parts.append(f"{start}–{prev}: {cur}" if start != prev else f"{start}: {cur}")
+            start, cur = y, s
+        prev = y
+    if cur is not None:
+        parts.append(f"{start}–{prev}: {cur}" if start != prev else f"{start}: {cur}")
+    return "; ".join(parts)
+
+
+def _fmt(v, kind: str = "bn") -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    return f"{v:,.1f}" if kind == "bn" else f"{v:.1f} %"
+
+
+def after_2019_table() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The paper's expectations against every year after 2019 that the data hold.
+
+    Returns ``(table, missing)``: ``table`` has one row per measure and one column per year from
+    2019 to the latest year of any dataset used (values as text; "—" where the data have none,
+    "s" after a secondary value); ``missing`` lists, per measure, the years without data and the
+    publisher and table that would fill them.
+    """
+    macro = load("macro")
+    cn = macro[(macro["country"] == "CHN")].set_index(macro.loc[macro["country"] == "CHN", "year"].astype(int))
+    merch = ((cn["merch_exports_usd"] - cn["merch_imports_usd"]) / 1e9).dropna()
+    wiki = _table_or_empty("china_bilateral_secondary")
+    us_side = us_side_data().set_index("year")
+    last = max(int(merch.index.max()), int(us_side.index.max()))
+    years = list(range(PAPER_YEAR, last + 1))
+
+    def china_balance(partner, wiki_partner):
+        d = measures.bilateral("CHN", partner)
+        s = {int(y): (float(b), False) for y, b in zip(d["year"], d["balance"])}
+        im = imts_series("CHN", partner)
+        for r in im.itertuples():
+            if int(r.year) not in s and not (pd.isna(r.exports) or pd.isna(r.imports)):
+                s[int(r.year)] = (float(r.exports - r.imports), False)
+        if not wiki.empty:
+            for r in wiki[wiki["partner"] == wiki_partner].itertuples():
+                if int(r.year) not in s:
+                    s[int(r.year)] = (float(r.balance_usd_bn), True)
+        return s
+
+    def shares(partners):
+        """Share of US imports (US records): DOTS, then IMTS where refreshed."""
+        out = {}
+        w = measures.bilateral("USA", "WLD").set_index("year")["imports"]
+        for y in w.index:
+            tot = 0.0
+            for p in partners:
+                b = measures.bilateral("USA", p).set_index("year")["imports"]
+                tot += float(b.get(y, math.nan))
+            out[int(y)] = (100 * tot / float(w[y]), False)
+        wi = imts_series("USA", "WLD").set_index("year")["imports"] if not imts_series("USA", "WLD").empty else None
+        if wi is not None:
+            parts = [imts_series("USA", p).set_index("year")["imports"] for p in partners]
+            for y in wi.index:
+                vals = [float(p.get(y, math.nan)) for p in parts]
+                if int(y) not in out and not any(math.isnan(v) for v in vals):
+                    out[int(y)] = (100 * sum(vals) / float(wi[y]), False)
+        return out
+
+    def proc(flow):
+        return {int(y): (processing_share(y, flow), False) for y in years
+                if not math.isnan(processing_share(y, flow))}
+
+    measures_ = [
+        ("China's surplus with the US (China's records, USD bn)", "bn", china_balance("USA", "USA"), FILL_CHINA),
+        ("China's surplus with the EU27 (China's records, USD bn)", "bn", china_balance("EU27", "EU"), FILL_CHINA),
+        ("US deficit with China (US records, USD bn)", "bn",
+         {int(y): (-float(r["us_balance_usd_bn"]), False) for y, r in us_side.iterrows()}, "—"),
+        ("China's overall goods surplus (World Bank WDI, USD bn)", "bn",
+         {int(y): (float(v), False) for y, v in merch.items()}, "World Bank WDI (TX/TM.VAL.MRCH.CD.WT)"),
+        ("Processing share of China's imports (full year, %)", "pct", proc("imports"), FILL_PROCESSING),
+        ("Processing share of China's exports (full year, %)", "pct", proc("exports"), FILL_PROCESSING),
+        ("Mainland China's share of US imports (%)", "pct", shares(["CHN"]), FILL_US_PARTNERS),
+        ("Vietnam, Thailand, Cambodia, Bangladesh: share of US imports (%)", "pct", shares(SUCCESSORS),
+         FILL_US_PARTNERS),
+    ]
+    rows, missing = [], []
+    for label, kind, values, fill in measures_:
+        row = {"Measure": label}
+        gaps = []
+        for y in years:
+            v = values.get(y)
+            if v is None:
+                row[str(y)] = "—"
+                gaps.append(y)
+            else:
+                row[str(y)] = _fmt(v[0], kind) + (" s" if v[1] else "")
+        rows.append(row)
+        if gaps:
+            missing.append({"Measure": label, "Years without data": _year_ranges(gaps), "Would be filled by": fill})
+    return pd.DataFrame(rows), pd.DataFrame(missing, columns=["Measure", "Years without data", "Would be filled by"])
+
+
+def _year_ranges(years: list[int]) -> str:
+    parts, start, prev = [], years[0], years[0]
+    for y in years[1:] + [None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+        if y is not None:
+            start = prev = y
+    return ", ".join(parts)
+
+
+def imts_table() -> pd.DataFrame:
+    """The IMTS rows of this edition after the DOTS vintage (empty until `tradeimbalance refresh` is run)."""
+    t = _table_or_empty("imts_trade")
+    if t.empty:
+        return pd.DataFrame(columns=["reporter", "partner", "flow", "year", "value_usd_bn", "vintage"])
+    dots_last = int(load("bilateral_trade")["year"].max())
+    t = t[t["year"].astype(int) > dots_last].copy()
+    t["value_usd_bn"] = t["value_usd_mn"] / 1000
+    return t[["reporter", "partner", "flow", "year", "value_usd_bn", "vintage"]].sort_values(
+        ["reporter", "partner", "flow", "year"]).reset_index(drop=True)
