@@ -2,6 +2,8 @@
 #   make book   set up, execute every chapter, build the HTML book (_build/html)
 #   make test   set up, run the full test suite (unit tests + every chapter through nbval)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
+#   make refresh  fetch the newest official data (IMF IMTS, World Bank, UN Comtrade, US Census), save every
+#               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
 #   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
 #   make bench  measure build, rebuild, per-chapter execution and data loading times
@@ -14,7 +16,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
-.PHONY: all setup book test data pdf browser-test bench lock clean ci
+.PHONY: all setup book test data pdf browser-test bench lock clean ci refresh
 
 all: book
 
@@ -34,6 +36,9 @@ test: $(STAMP)
 
 data: $(STAMP)
 	$(PY) -m tradeimbalance.build --raw $(RAW) --out data
+
+refresh: $(STAMP)
+	$(PY) -m tradeimbalance refresh $(if $(SOURCES),--sources $(SOURCES))
 
 # The PDF: xelatex through Sphinx's LaTeX builder (style: latex/tradeimbalance.sty). Installs the
 # Debian TeX packages and fonts it needs (scripts/install-latex.sh); latex/frontmatter.py writes the

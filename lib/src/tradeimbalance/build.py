@@ -201,6 +201,13 @@ def datapackage(tables: dict[str, pd.DataFrame], cov: pd.DataFrame, spec: dict |
         }
         if res.get("kind") == "paper":
             r["reported_by_paper"] = True
+        if res.get("vintage"):
+            r["vintage"] = res["vintage"]
+        df = tables[name]
+        if "vintage" in df.columns and df["vintage"].notna().any():
+            pub = df["published"] if "published" in df.columns else pd.Series(pd.NA, index=df.index)
+            pairs = sorted({(str(v), "" if pd.isna(p) else str(p)) for v, p in zip(df["vintage"], pub) if not pd.isna(v)})
+            r["vintages"] = [{"accessed": v, "published": p} for v, p in pairs]
         resources.append(r)
         for s in res.get("sources", []):
             if s not in sources:
@@ -248,7 +255,13 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
     tables["coverage"] = cov
     pkg = datapackage(tables, cov, spec)
 
-    out = out.resolve()
+    _write_swap(tables, pkg, out)
+    return {name: len(df) for name, df in tables.items()}
+
+
+def _write_swap(tables: dict[str, pd.DataFrame], pkg: dict, out: Path) -> None:
+    """Write every table and the datapackage to a temporary sibling of ``out``, then swap it in."""
+    out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
@@ -269,6 +282,43 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+#: Tables built from the saved replies of ``tradeimbalance refresh`` (not from the raw folder).
+SNAPSHOT_TABLES = ("imts_trade", "wdi_api", "comtrade_china_hs", "census_us_trade")
+
+
+def read_built(folder: Path, name: str, spec: dict | None = None) -> pd.DataFrame:
+    """Table ``name`` as written in ``folder`` (text cells), ready for :func:`conform` again."""
+    spec = spec or load_spec()
+    df = pd.read_csv(Path(folder) / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""])
+    for f in spec["resources"][name]["fields"]:
+        if f["type"] == "boolean" and f["name"] in df.columns:
+            df[f["name"]] = df[f["name"]].map({"true": True, "false": False})
+    return df
+
+
+def rebuild_from_data(out_dir: str | Path | None = None, only: tuple[str, ...] = SNAPSHOT_TABLES) -> dict[str, int]:
+    """Rebuild ``out_dir`` without the raw folder: the tables in ``only`` are read again (from the
+    snapshots), every other table is taken as already built. Used by ``tradeimbalance refresh`` in a
+    clone that has no raw sources; the result is byte-identical to a full build from the same inputs.
+    """
+    out = Path(out_dir) if out_dir is not None else paths.data_dir()
+    spec = load_spec()
+    if not (out / DATAPACKAGE).is_file():
+        raise IngestError("no built data to update: build it first (make data)", file=out / DATAPACKAGE)
+    tables = {}
+    for name in READERS:
+        if name in only:
+            tables[name] = conform(name, READERS[name](paths.raw_dir()), spec)
+        elif (out / f"{name}.csv").is_file():
+            tables[name] = conform(name, read_built(out, name, spec), spec)
+        else:
+            raise IngestError(f"table {name} is not in the built data and cannot be rebuilt without the raw sources",
+                              file=out / f"{name}.csv")
+    cov = conform("coverage", coverage(tables, spec), spec)
+    tables["coverage"] = cov
+    _write_swap(tables, datapackage(tables, cov, spec), out)
     return {name: len(df) for name, df in tables.items()}
 
 

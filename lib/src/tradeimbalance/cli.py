@@ -145,6 +145,15 @@ def parser() -> argparse.ArgumentParser:
     data.add_argument("--raw", help="raw source folder (default: ../shared/data/raw)")
     data.add_argument("--out", help="output folder (default: data/)")
     data.set_defaults(func=_cmd_data)
+
+    from .refresh import SOURCES, main as _refresh_main
+
+    ref = sub.add_parser("refresh", help="fetch the newest data from the official APIs, save every reply, rebuild data/")
+    ref.add_argument("--sources", nargs="+", choices=list(SOURCES), help="only these sources (default: all)")
+    ref.add_argument("--reporters", nargs="+", metavar="CODE", help="IMTS reporters (default: the book's 15)")
+    ref.add_argument("--start", type=int, help="first year asked for (default: per source)")
+    ref.add_argument("--no-rebuild", action="store_true", help="save the snapshots but leave data/ as it is")
+    ref.set_defaults(func=_refresh_main)
     return ap
 
 

@@ -39,3 +39,9 @@ def raw_dir() -> Path:
     """The raw-source folder (``TRADEIMBALANCE_RAW`` overrides ``<root>/../shared/data/raw``)."""
     env = os.environ.get("TRADEIMBALANCE_RAW")
     return Path(env).resolve() if env else (project_root().parent / "shared" / "data" / "raw").resolve()
+
+
+def snapshot_dir() -> Path:
+    """Saved API replies of ``tradeimbalance refresh`` (``TRADEIMBALANCE_SNAPSHOTS`` overrides ``<root>/snapshots``)."""
+    env = os.environ.get("TRADEIMBALANCE_SNAPSHOTS")
+    return Path(env).resolve() if env else project_root() / "snapshots"

@@ -13,6 +13,8 @@ from typing import Callable
 
 import pandas as pd
 
+from .. import paths
+from ..refresh import sources as api
 from . import bea, census, comtrade, customs, disputes, dots, nbs, piie, reference_tables, safe, treasury, unctad, wdi, wikipedia
 
 #: table name -> reader(raw_dir) -> DataFrame
@@ -34,6 +36,10 @@ READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "fdi_stock_unctad": unctad.read,
     "wto_disputes": disputes.read,
     "currency_designations": treasury.read,
+    "imts_trade": lambda raw: api.read_table("imts", paths.snapshot_dir()),
+    "wdi_api": lambda raw: api.read_table("wdi", paths.snapshot_dir()),
+    "comtrade_china_hs": lambda raw: api.read_table("comtrade", paths.snapshot_dir()),
+    "census_us_trade": lambda raw: api.read_table("census", paths.snapshot_dir()),
     "paper_reported": lambda raw: reference_tables.paper_reported(),
     "paper_table1": lambda raw: reference_tables.paper_table1(),
 }
