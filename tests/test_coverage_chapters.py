@@ -91,3 +91,13 @@ def test_describe_lists_chapters_and_datasets():
     text = coverage.describe()
     assert re.search(r"bilateral +1960-\d{4}", text)
     assert "Years covered by each dataset" in text and "comtrade_us_china_hs" in text
+
+
+def test_export_for_a_late_year_gives_each_figure_its_chapter_year():
+    from tradeimbalance import export
+
+    cov = _coverage_csv().set_index("dataset")
+    dots_last = int(cov.loc["bilateral_trade", "year_max"])
+    tables = export.figure_tables(2025, ["policy_bilateral", "policy_surplus"])
+    assert int(tables["policy_bilateral"]["year"].max()) == dots_last
+    assert int(tables["policy_surplus"]["year"].max()) <= dots_last  # the policy chapter shows its bounded year

@@ -63,10 +63,16 @@ def figure_tables(year: int, figure_ids: list[str] | None = None) -> dict[str, p
         if unknown:
             raise ExportError(f"unknown figure id(s) {unknown}; registered: {sorted(figs)}")
         figs = {k: figs[k] for k in figure_ids}
+    from .coverage import CoverageError, chapter_year
+
     tables = {}
     for fid, fig in figs.items():
         try:
-            tables[fid] = fig.data(year)
+            shown = chapter_year(fig.chapter, year)[0]  # a chapter whose data end earlier shows its last year
+        except CoverageError:
+            shown = year
+        try:
+            tables[fid] = fig.data(shown)
         except Exception as exc:
             raise ExportError(f"figure {fid}: its data for {year} cannot be computed: {type(exc).__name__}: {exc}") from exc
     return tables
