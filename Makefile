@@ -26,7 +26,9 @@ $(STAMP): requirements.txt constraints.txt lib/pyproject.toml
 
 setup: $(STAMP)
 
+# Stale chapters are executed first, in parallel on all cores, into the execution cache the build reads.
 book: $(STAMP)
+	$(PY) -m tradeimbalance.prebuild --root .
 	$(JB) build . --builder html $(JBFLAGS)
 
 test: $(STAMP)
