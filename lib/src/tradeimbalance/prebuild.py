@@ -74,11 +74,17 @@ def build_notebook(path: Path, digest: str, md_config=None):
     return read_myst_markdown_notebook(text, config=md_config or MdParserConfig(), add_source_map=True, path=str(path))
 
 
-def _execute(path: str, nb_json: str, timeout: int) -> dict:
-    """Execute one notebook in this worker process; returns the executed notebook as JSON, or the error."""
+def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> dict:
+    """Execute one notebook in this worker process; returns the executed notebook as JSON, or the error.
+
+    ``env`` (default: the worker's own) is the environment the kernel starts with.
+    """
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
     nb = nbformat.reads(nb_json, as_version=4)
     # The kernel's start-up chatter goes nowhere; errors come back in the result.
     saved = os.dup(2)
@@ -118,13 +124,14 @@ def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str,
 
 
 def prepare(root: str | Path, sources: list[str] | None = None, workers: int | None = None,
-            progress: Callable[[str], None] = print) -> list[Outcome]:
+            progress: Callable[[str], None] = print, plan: tuple | None = None, env: dict | None = None) -> list[Outcome]:
     """Make sure every chapter in ``sources`` (default: the executable chapters of ``_toc.yml``) is in the cache.
 
     Chapters whose cache entry matches are not executed; the others run in
     parallel on ``workers`` processes (default: the number of CPUs) and each
     successful run is cached. Returns one :class:`Outcome` per chapter, in the
-    order given.
+    order given. ``plan`` is a result of :func:`stale` computed earlier (the cache
+    lookup), ``env`` the environment the kernels start with (default: this process's).
     """
     import nbformat
     from jupyter_cache import get_cache
@@ -133,7 +140,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     root = Path(root).resolve()
     if sources is None:
         sources = [c.source for c in toc_chapters(root) if c.executable and c.source.endswith(".md")]
-    todo, outcomes = stale(root, sources)
+    todo, outcomes = plan if plan is not None else stale(root, sources)
+    outcomes = list(outcomes)
     for o in outcomes:
         progress(f"[cached]   {o.source}")
     if todo:
@@ -142,7 +150,7 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
         cache = get_cache(str(cache_path(root)))
         ctx = multiprocessing.get_context("spawn")
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = {pool.submit(_execute, str(root / src), nbformat.writes(nb), timeout): src for src, nb in todo}
+            futures = {pool.submit(_execute, str(root / src), nbformat.writes(nb), timeout, env): src for src, nb in todo}
             for fut in cf.as_completed(futures):
                 src = futures[fut]
                 try:
