@@ -16,6 +16,11 @@
    is cached for it; the exit status is then 1.
 
 The same function (:func:`prepare`) lets the test suite check each chapter once.
+
+When every chapter is in the cache, a stamp in the cache folder records the
+inputs' digest (:func:`inputs_digest`: the fingerprint of ``lib/`` and ``data/``,
+``_config.yml``, ``_toc.yml`` and the pages it lists); the next run with the same
+digest stops at once, without reading a notebook or opening the cache.
 """
 
 from __future__ import annotations
@@ -32,8 +37,17 @@ from typing import Callable
 
 import yaml
 
-from .runner import toc_chapters
 from .sphinxext import fingerprint, inject_fingerprint
+
+#: Written into the cache folder after a run in which every chapter ended up cached.
+STAMP = "prebuild.stamp"
+
+
+def toc_chapters(root):
+    """The chapters of ``_toc.yml`` (see :func:`tradeimbalance.runner.toc_chapters`; imported when needed)."""
+    from .runner import toc_chapters as _toc_chapters
+
+    return _toc_chapters(root)
 
 
 @dataclass
@@ -171,12 +185,47 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     return [by_source[s] for s in sources]
 
 
+def _toc_files(entries) -> list[str]:
+    out = []
+    if isinstance(entries, dict):
+        for k, v in entries.items():
+            if k in ("file", "root") and isinstance(v, str):
+                out.append(v)
+            else:
+                out += _toc_files(v)
+    elif isinstance(entries, list):
+        for e in entries:
+            out += _toc_files(e)
+    return out
+
+
+def inputs_digest(root: Path) -> str:
+    """SHA-256 over what decides the chapters' cache keys: lib/ + data/, the book's config, toc and pages."""
+    import hashlib
+
+    root = Path(root).resolve()
+    h = hashlib.sha256(fingerprint().encode())
+    files = [root / "_config.yml", root / "_toc.yml"]
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
+    for f in sorted(set(_toc_files(toc))):
+        files += [root / (f + ext) for ext in ("", ".md", ".ipynb") if (root / (f + ext)).is_file()]
+    for p in files:
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes() if p.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=Path.cwd(), help="the book's folder (default: the current one)")
     ap.add_argument("--workers", type=int, default=None, help="parallel kernels (default: number of CPUs)")
     args = ap.parse_args(argv)
     t = time.perf_counter()
+    stamp = cache_path(args.root.resolve()) / STAMP
+    digest = inputs_digest(args.root)
+    if stamp.is_file() and stamp.read_text() == digest:
+        print(f"every chapter is in the cache and no input changed ({time.perf_counter() - t:.1f} s)")
+        return 0
     outcomes = prepare(args.root, workers=args.workers)
     failed = [o for o in outcomes if not o.ok]
     ran = [o for o in outcomes if not o.cached]
@@ -184,7 +233,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{time.perf_counter() - t:.1f} s")
     for o in failed:
         print(f"\n{o.source} failed:\n{o.error}", file=sys.stderr)
-    return 1 if failed else 0
+    if failed:
+        stamp.unlink(missing_ok=True)
+        return 1
+    stamp.write_text(digest)
+    return 0
 
 
 if __name__ == "__main__":
