@@ -241,15 +241,24 @@ def _reporter_rows(reporter: str) -> pd.DataFrame:
 
 
 @view_cache
+def _reporter_wide(reporter: str) -> pd.DataFrame:
+    """Flows of ``reporter`` by partner and year (one pivot of its rows serves every partner)."""
+    return _reporter_rows(reporter).pivot_table(index=["partner", "year"], columns="flow", values="value_usd_mn",
+                                                aggfunc="sum", observed=True)
+
+
+@view_cache
 def _bilateral_series(reporter: str, partner: str) -> pd.DataFrame:
     """:func:`bilateral` for every year (computed once per pair and data folder)."""
     bt = _reporter_rows(reporter)
     if bt.empty:
         raise KeyError(f"reporter {reporter!r} not in bilateral_trade")
-    direct = bt[bt["partner"] == partner]
-    if direct.empty:
-        direct = aggregate_partner(bt, partner)
-    wide = direct.pivot_table(index="year", columns="flow", values="value_usd_mn", aggfunc="sum", observed=True)
+    by_partner = _reporter_wide(reporter)
+    if partner in by_partner.index.get_level_values("partner"):
+        wide = by_partner.xs(partner, level="partner")
+    else:
+        wide = aggregate_partner(bt, partner).pivot_table(index="year", columns="flow", values="value_usd_mn",
+                                                          aggfunc="sum", observed=True)
     for flow in ("exports", "imports"):
         if flow not in wide.columns:
             wide[flow] = np.nan
