@@ -32,7 +32,7 @@ book: $(STAMP)
 	$(JB) build . --builder html $(JBFLAGS)
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 data: $(STAMP)
 	$(PY) -m tradeimbalance.build --raw $(RAW) --out data

@@ -7,7 +7,9 @@ the execution cache that ``make book`` uses: the chapters whose inputs (the
 chapter, ``lib/``, ``data/``) are unchanged since they last executed without
 error are skipped as already proven; the others run on all cores, in the
 background while the unit tests run, and each chapter's test then reports its
-own result (the failing cell's traceback on error).
+own result (the failing cell's traceback on error). Under pytest-xdist
+(``make test`` runs ``pytest -n auto``) each chapter's test executes its own
+chapter on the worker it lands on, the unit tests running on the others.
 """
 
 from __future__ import annotations
@@ -40,10 +42,15 @@ class ChapterItem(pytest.Item):
 
     def runtest(self):
         run = self.config.stash[_KEY]
-        run["thread"].join()
-        if "error" in run:
-            raise run["error"]
-        outcome = run["outcomes"][self.source]
+        if run.get("per_item"):  # an xdist worker: this test executes its own chapter
+            from tradeimbalance import prebuild
+
+            outcome = prebuild.prepare(ROOT, [self.source], workers=1, progress=lambda line: None)[0]
+        else:
+            run["thread"].join()
+            if "error" in run:
+                raise run["error"]
+            outcome = run["outcomes"][self.source]
         if not outcome.ok:
             raise ChapterFailed(f"{self.source} failed:\n{outcome.error}")
         if outcome.cached:
@@ -71,6 +78,9 @@ def pytest_collection_finish(session):
     """Look the collected chapters up in the cache, then execute the stale ones in a background thread."""
     items = [i for i in session.items if isinstance(i, ChapterItem)]
     if not items:
+        return
+    if hasattr(session.config, "workerinput"):  # pytest-xdist worker: chapters are spread like other tests
+        session.config.stash[_KEY] = {"per_item": True}
         return
     from tradeimbalance import prebuild
 
