@@ -1,12 +1,12 @@
 # China's Foreign Trade Imbalance: an executable reproduction.
-#   make book   set up, execute every chapter, build the HTML book (_build/html)
-#   make test   set up, run the full test suite (unit tests + every chapter through nbval)
+#   make book   set up, execute the stale chapters in parallel, build the HTML book (_build/html)
+#   make test   set up, run the full test suite (unit tests + every chapter, through the execution cache)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
 #   make refresh  fetch the newest official data (IMF IMTS, World Bank, UN Comtrade, US Census), save every
 #               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
 #   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
-#   make bench  measure build, rebuild, per-chapter execution and data loading times
+#   make bench  ratios of build, run --year and each chapter against their targets, in one run
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -28,11 +28,13 @@ $(STAMP): requirements.txt constraints.txt lib/pyproject.toml
 
 setup: $(STAMP)
 
+# Stale chapters are executed first, in parallel on all cores, into the execution cache the build reads.
 book: $(STAMP)
+	$(PY) -m tradeimbalance.prebuild --root .
 	$(JB) build . --builder html $(JBFLAGS)
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 data: $(STAMP)
 	$(PY) -m tradeimbalance.build --raw $(RAW) --out data

@@ -1,31 +1,108 @@
-"""Collect the MyST Markdown chapters (``chapters/*.md``) for nbval.
+"""Collect the MyST Markdown chapters (``chapters/*.md``): one test per chapter.
 
-nbval only collects ``.ipynb`` files; here each chapter is read with jupytext
-and handed to nbval as a notebook, so ``pytest --nbval-lax`` executes every
-chapter without writing ``.ipynb`` copies. Converted cells have no stored
-outputs, so chapters check their results with ``assert`` cells.
+A chapter's test passes when every cell of the chapter executes without error;
+chapters check their own results with ``assert`` cells and ``check_chapter``.
+Each chapter is executed once, by :func:`tradeimbalance.prebuild.prepare`, in
+the execution cache that ``make book`` uses: the chapters whose inputs (the
+chapter, ``lib/``, ``data/``) are unchanged since they last executed without
+error are skipped as already proven; the others run on all cores, in the
+background while the unit tests run, and each chapter's test then reports its
+own result (the failing cell's traceback on error). Under pytest-xdist
+(``make test`` runs ``pytest -n auto``) each chapter's test executes its own
+chapter on the worker it lands on, the unit tests running on the others.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from unittest import mock
+import os
+import threading
+from pathlib import Path
 
-import jupytext
-import nbval.plugin
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+_KEY = pytest.StashKey[dict]()
 
 
-class MystNotebookFile(nbval.plugin.IPyNbFile):
-    """An nbval notebook collector that reads a MyST Markdown notebook."""
+class ChapterFailed(Exception):
+    """A chapter raised an error while executing."""
 
+
+class ChapterFile(pytest.File):
     def collect(self):
-        shim = SimpleNamespace(read=lambda path, as_version=4: jupytext.read(path, fmt="md:myst"))
-        with mock.patch.object(nbval.plugin, "nbformat", shim):
-            yield from super().collect()
+        yield ChapterItem.from_parent(self, name="execute")
+
+
+class ChapterItem(pytest.Item):
+    """Executes (or finds proven in the cache) one chapter."""
+
+    @property
+    def source(self) -> str:
+        return self.path.resolve().relative_to(ROOT).as_posix()
+
+    def runtest(self):
+        run = self.config.stash[_KEY]
+        if run.get("per_item"):  # an xdist worker: this test executes its own chapter
+            from tradeimbalance import prebuild
+
+            outcome = prebuild.prepare(ROOT, [self.source], workers=1, progress=lambda line: None)[0]
+        else:
+            run["thread"].join()
+            if "error" in run:
+                raise run["error"]
+            outcome = run["outcomes"][self.source]
+        if not outcome.ok:
+            raise ChapterFailed(f"{self.source} failed:\n{outcome.error}")
+        if outcome.cached:
+            pytest.skip(f"unchanged since it last executed without error (execution cache record {outcome.cache_id})")
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, ChapterFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, None, f"execute {self.source}"
 
 
 def pytest_collect_file(file_path, parent):
-    opt = parent.config.option
-    if (opt.nbval or opt.nbval_lax) and file_path.suffix == ".md" and file_path.parent.name == "chapters":
-        return MystNotebookFile.from_parent(parent, path=file_path)
+    if file_path.suffix == ".md" and file_path.parent.name == "chapters" and file_path.parent.parent == ROOT:
+        from tradeimbalance.runner import is_executable
+
+        if is_executable(file_path):
+            return ChapterFile.from_parent(parent, path=file_path)
     return None
+
+
+def pytest_collection_finish(session):
+    """Look the collected chapters up in the cache, then execute the stale ones in a background thread."""
+    items = [i for i in session.items if isinstance(i, ChapterItem)]
+    if not items:
+        return
+    if hasattr(session.config, "workerinput"):  # pytest-xdist worker: chapters are spread like other tests
+        session.config.stash[_KEY] = {"per_item": True}
+        return
+    from tradeimbalance import prebuild
+
+    sources = list(dict.fromkeys(i.source for i in items))
+    run: dict = {}
+    try:
+        plan = prebuild.stale(ROOT, sources)
+    except Exception as exc:  # e.g. data/ missing: every chapter test reports it
+        run["error"] = exc
+        run["thread"] = threading.Thread(target=lambda: None)
+        run["thread"].start()
+        session.config.stash[_KEY] = run
+        return
+    env = dict(os.environ)  # the kernels never see what a unit test monkeypatches meanwhile
+
+    def work():
+        try:
+            run["outcomes"] = {o.source: o for o in prebuild.prepare(ROOT, sources, plan=plan, env=env,
+                                                                    progress=lambda line: None)}
+        except Exception as exc:
+            run["error"] = exc
+
+    run["thread"] = threading.Thread(target=work, name="chapters", daemon=True)
+    session.config.stash[_KEY] = run
+    run["thread"].start()

@@ -1,9 +1,24 @@
-"""Benchmarks of the book: clean build, rebuild with nothing changed, each chapter's execution.
+"""Benchmarks of the book, as ratios measured in one run (they hold on a busy machine).
 
-Run with ``make bench``. Prints one line per measurement (seconds) and writes
-nothing into the repository except ``_build`` (the clean build rebuilds it).
-Further benchmark scripts in this folder (``bench_*.py``) are run after these
-measurements and their output is printed as is.
+Run with ``make bench``. In one run it measures
+
+- the *floor*: a notebook that only starts a kernel, imports ``tradeimbalance``,
+  pandas and Altair and loads the largest table (timed before and after the
+  chapters; the mean is used);
+- each chapter executed in a fresh kernel, one after another (kernel start
+  included, as for the floor), and their sum;
+- a clean ``make book`` (``_build`` removed: parallel pre-execution, then the
+  Sphinx build), with the peak memory of all its processes together;
+- the same build again with nothing changed;
+- ``tradeimbalance run --year 2015`` (into a temporary folder);
+- ``make test`` (after the clean build, so unchanged chapters are proven by
+  the execution cache; every unit test runs).
+
+It then prints each target with its measured ratio or value and whether it is
+met. Further benchmark scripts in this folder (``bench_*.py``) are run after
+these measurements and their output is printed as is (``bench_rerun.py`` is
+left out: ``run --year`` is measured here). Nothing is written into the
+repository except ``_build`` (the clean build rebuilds it).
 """
 
 from __future__ import annotations
@@ -12,15 +27,33 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 import jupytext
+import nbformat
+import psutil
 import yaml
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-JB = [str(Path(sys.executable).parent / "jupyter-book")]
+PY = sys.executable
+JB = str(Path(PY).parent / "jupyter-book")
+BUILD = [[PY, "-m", "tradeimbalance.prebuild", "--root", "."],
+         [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"]]
+RUN_YEAR = 2015
+
+#: key: (label, limit); a ratio or seconds must be at most the limit, the memory peak under it.
+TARGETS = {
+    "chapter": ("every chapter / floor notebook", 1.5),
+    "build": ("clean make book / sum of sequential executions", 0.6),
+    "rebuild": ("rebuild with nothing changed (s)", 3.0),
+    "run": ("run --year / sum of sequential executions", 0.6),
+    "test": ("make test wall time (s)", 90.0),
+    "memory": ("peak memory of a full build (GB)", 2.0),
+}
 
 
 def chapters() -> list[Path]:
@@ -34,43 +67,137 @@ def chapters() -> list[Path]:
     return files
 
 
-def timed(cmd: list[str]) -> float:
-    t = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+def largest_table() -> str:
+    from tradeimbalance import data
+
+    folder = Path(data.paths.data_dir())
+    sizes = {n: (folder / data.describe(n)["path"]).stat().st_size for n in data.list_tables()}
+    return max(sizes, key=sizes.get)
 
 
-def execute(path: Path) -> float:
-    """Seconds to execute one chapter in a fresh kernel (the kernel's start-up chatter on stderr is dropped)."""
-    nb = jupytext.read(path)
+def floor_notebook(table: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import tradeimbalance\nimport pandas\nimport altair\n"
+        f"from tradeimbalance.data import load\nframe = load({table!r})\nassert len(frame)")]
+    return nb
+
+
+def execute(nb, cwd: Path) -> float:
+    """Seconds to execute a notebook in a fresh kernel, kernel start included (its chatter on stderr dropped)."""
     saved = os.dup(2)
     with open(os.devnull, "w") as devnull:
         os.dup2(devnull.fileno(), 2)
         try:
             t = time.perf_counter()
-            NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+            NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
             return time.perf_counter() - t
         finally:
             os.dup2(saved, 2)
             os.close(saved)
 
 
+class PeakMemory:
+    """Samples the summed resident memory of a process and all its descendants."""
+
+    def __init__(self, pid: int):
+        self.proc = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for p in [self.proc, *self.proc.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.1)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def timed(cmds: list[list[str]], memory: bool = False) -> tuple[float, int, int]:
+    """Wall seconds of running ``cmds`` one after another, peak summed memory (bytes) and the last return code."""
+    t = time.perf_counter()
+    peak, rc = 0, 0
+    for cmd in cmds:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        mon = PeakMemory(proc.pid) if memory else None
+        rc = proc.wait()
+        if mon:
+            peak = max(peak, mon.stop())
+        if rc:
+            break
+    return time.perf_counter() - t, peak, rc
+
+
+def verdict(key: str, value: float) -> str:
+    label, limit = TARGETS[key]
+    met = value < limit if key == "memory" else value <= limit
+    bound = "<" if key == "memory" else "<="
+    return f"{label:50s} {value:8.2f}  target {bound} {limit:<5g} {'met' if met else 'NOT MET'}"
+
+
 def main() -> int:
-    build = [*JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"]
-    shutil.rmtree(ROOT / "_build", ignore_errors=True)
-    print(f"clean build (execute every chapter + HTML): {timed(build):7.1f} s")
-    print(f"rebuild with nothing changed:               {timed(build):7.1f} s")
-    total = 0.0
+    table = largest_table()
+    floor_nb = floor_notebook(table)
+    floors = [execute(floor_nb, ROOT)]
+    times = {}
     for p in chapters():
-        s = execute(p)
-        total += s
-        print(f"execute {p.relative_to(ROOT)!s:40s} {s:7.1f} s")
-    print(f"execute all chapters, one after another:    {total:7.1f} s")
+        times[p] = execute(jupytext.read(p), p.parent)
+    floors.append(execute(floor_nb, ROOT))
+    floor = sum(floors) / len(floors)
+    total = sum(times.values())
+
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    build_s, peak, rc = timed(BUILD, memory=True)
+    if rc:
+        print("the clean build failed")
+        return 1
+    rebuild_s, _, rc = timed(BUILD)
+    out = Path(tempfile.mkdtemp(prefix="bench-run-"))
+    try:
+        run_s, _, rc_run = timed([[PY, "-m", "tradeimbalance", "run", "--year", str(RUN_YEAR), "--out", str(out / "book")]])
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    test_s, _, rc_test = timed([["make", "test"]])
+
+    print(f"floor notebook (kernel + import tradeimbalance, pandas, altair + load {table}): "
+          f"{floor:5.1f} s  ({', '.join(f'{f:.1f}' for f in floors)})")
+    for p, s in times.items():
+        print(f"execute {p.relative_to(ROOT)!s:32s} {s:6.1f} s  {s / floor:5.2f}x floor")
+    print(f"execute all chapters, one after another: {total:6.1f} s")
+    print(f"clean make book (parallel pre-execution + HTML): {build_s:6.1f} s, peak memory {peak / 1e9:.2f} GB")
+    print(f"rebuild with nothing changed: {rebuild_s:6.1f} s")
+    print(f"run --year {RUN_YEAR}: {run_s:6.1f} s{'' if rc_run == 0 else '  (FAILED)'}")
+    print(f"make test (cache left by the clean build): {test_s:6.1f} s{'' if rc_test == 0 else '  (FAILED)'}")
+    print("--- targets (measured in this run)")
+    worst = max(times, key=times.get)
+    print(verdict("chapter", times[worst] / floor) + f"   (slowest: {worst.stem})")
+    print(verdict("build", build_s / total))
+    print(verdict("rebuild", rebuild_s))
+    print(verdict("run", run_s / total))
+    print(verdict("test", test_s))
+    print(verdict("memory", peak / 1e9))
     for extra in sorted(Path(__file__).parent.glob("bench_*.py")):
+        if extra.name == "bench_rerun.py":
+            continue
         print(f"--- {extra.name}")
         sys.stdout.flush()
-        subprocess.run([sys.executable, str(extra)], cwd=ROOT, check=True)
-    return 0
+        subprocess.run([PY, str(extra)], cwd=ROOT, check=True)
+    return 0 if rc_run == 0 and rc_test == 0 else 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """End to end: a change in data/ re-executes a chapter; an unchanged rebuild executes nothing.
 
 Builds a one-chapter book in a temporary folder with the project's Sphinx
-extension and the execution cache, the way `make book` does.
+extension and the execution cache, the way `make book` does: first with the
+Sphinx build alone, then with the parallel pre-execution (`tradeimbalance.prebuild`)
+filling the cache before each build. The builds run in the book's folder, so
+the relative cache path of `_config.yml` is the temporary book's own.
 """
 
 import os
@@ -57,12 +60,19 @@ CHAPTER = textwrap.dedent(
 def build(root: Path, env: dict) -> str:
     subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
-        check=True, env=env, capture_output=True, text=True,
+        check=True, env=env, capture_output=True, text=True, cwd=root,
     )
     return (root / "_build" / "html" / "chapter.html").read_text()
 
 
-def test_data_change_reexecutes_and_unchanged_rebuild_does_not(tmp_path):
+def prebuild(root: Path, env: dict) -> str:
+    """Run the pre-execution step of `make book`; returns its output."""
+    done = subprocess.run([sys.executable, "-m", "tradeimbalance.prebuild", "--root", str(root)],
+                          check=True, env=env, capture_output=True, text=True, cwd=root)
+    return done.stdout
+
+
+def make_book(tmp_path: Path) -> tuple[Path, Path, Path, dict]:
     root = tmp_path / "book"
     (root / "data").mkdir(parents=True)
     (root / "_config.yml").write_text(CONFIG)
@@ -73,14 +83,48 @@ def test_data_change_reexecutes_and_unchanged_rebuild_does_not(tmp_path):
     data_file.write_text("value\n1.5\n")
     log = tmp_path / "runs.log"
     env = {**os.environ, "TRADEIMBALANCE_DATA": str(root / "data"), "RUN_LOG": str(log)}
+    return root, data_file, log, env
+
+
+def runs(log: Path) -> int:
+    return log.read_text().count("run") if log.exists() else 0
+
+
+def test_data_change_reexecutes_and_unchanged_rebuild_does_not(tmp_path):
+    root, data_file, log, env = make_book(tmp_path)
 
     assert "USD 1.5 bn" in build(root, env)
-    assert log.read_text().count("run") == 1
+    assert runs(log) == 1
 
     assert "USD 1.5 bn" in build(root, env)
-    assert log.read_text().count("run") == 1, "an unchanged rebuild executed the chapter again"
+    assert runs(log) == 1, "an unchanged rebuild executed the chapter again"
 
     data_file.write_text("value\n2.5\n")
     html = build(root, env)
     assert "USD 2.5 bn" in html and "USD 1.5 bn" not in html, "a stale number was served after data changed"
-    assert log.read_text().count("run") == 2
+    assert runs(log) == 2
+
+    # The pre-execution of `make book` looks up the same cache keys as the build ...
+    out = prebuild(root, env)
+    assert "[cached]   chapter.md" in out and "0 chapter(s) executed" in out
+    assert runs(log) == 2, "the pre-execution re-ran a chapter the build had cached (cache keys differ)"
+
+    # ... re-executes after a change in data/, and the build then reads its result.
+    data_file.write_text("value\n3.5\n")
+    assert "[executed] chapter.md" in prebuild(root, env)
+    assert runs(log) == 3
+    html = build(root, env)
+    assert "USD 3.5 bn" in html and "USD 2.5 bn" not in html, "a stale number was served after data changed"
+    assert runs(log) == 3, "the build executed a chapter the pre-execution had cached (cache keys differ)"
+
+
+def test_prebuild_reports_a_failing_chapter_and_caches_nothing(tmp_path):
+    root, data_file, log, env = make_book(tmp_path)
+    data_file.write_text("value\nnot-a-number\n")
+    done = subprocess.run([sys.executable, "-m", "tradeimbalance.prebuild", "--root", str(root)],
+                          env=env, capture_output=True, text=True, cwd=root)
+    assert done.returncode == 1
+    assert "[FAILED]   chapter.md" in done.stdout and "chapter.md failed" in done.stderr and "ValueError" in done.stderr
+    again = subprocess.run([sys.executable, "-m", "tradeimbalance.prebuild", "--root", str(root)],
+                           env=env, capture_output=True, text=True, cwd=root)
+    assert again.returncode == 1, "a failed chapter was cached as if it had succeeded"

@@ -15,6 +15,7 @@ never the raw sources.
 
 from __future__ import annotations
 
+import functools
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -133,7 +134,43 @@ def describe(name: str, folder: str | Path | None = None) -> dict:
     }
 
 
+#: Caches of the derived views (:func:`view_cache`), cleared with the tables by :func:`clear_cache`.
+_VIEW_CACHES: list = []
+
+
+def _fresh(value):
+    """A copy of a cached result that a caller may modify (frames, series, lists, dicts, sets)."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy()
+    if isinstance(value, (list, dict, set)):
+        return type(value)(value)
+    return value
+
+
+def view_cache(func):
+    """Compute ``func(*args)`` once per process and data folder; callers get copies.
+
+    For derived views of the tables (pivots, filtered frames, lookups) that several
+    chapters or cells ask for with the same arguments. The cache key includes
+    ``paths.data_dir()``, so pointing ``TRADEIMBALANCE_DATA`` elsewhere never serves a
+    stale view, and :func:`clear_cache` forgets every view along with the tables.
+    """
+    @lru_cache(maxsize=None)
+    def cached(folder, args, kwargs):
+        return func(*args, **dict(kwargs))
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _fresh(cached(str(paths.data_dir()), args, tuple(sorted(kwargs.items()))))
+
+    wrapper.cache_clear = cached.cache_clear
+    _VIEW_CACHES.append(cached)
+    return wrapper
+
+
 def clear_cache() -> None:
-    """Forget cached tables and descriptors (after a rebuild in the same process)."""
+    """Forget cached tables, descriptors and derived views (after a rebuild in the same process)."""
     _read.cache_clear()
     _package.cache_clear()
+    for cache in _VIEW_CACHES:
+        cache.cache_clear()

@@ -17,6 +17,8 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from .data import view_cache
+
 #: Size of each unit in units of one (currency-neutral).
 UNITS = {"usd": 1.0, "one": 1.0, "mn": 1e6, "bn": 1e9, "tn": 1e12, "yi": 1e8, "wan_yi": 1e12, "thousand": 1e3}
 
@@ -219,26 +221,50 @@ def bilateral(reporter: str, partner: str, years: Iterable[int] | None = None) -
     group of the ``aggregates`` table (``EU28``, ``ASIA_PAPER``, ...); a code
     reported directly by DOTS is used as reported. Returns columns ``year,
     exports, imports, balance`` (balance = exports - imports), one row per year
-    in which both flows exist, optionally limited to ``years``.
+    in which both flows exist, optionally limited to ``years``. The series of a
+    pair is computed once per process (:func:`tradeimbalance.data.view_cache`).
     """
+    out = _bilateral_series(reporter, partner)
+    if years is not None:
+        by_year = out.set_index(out["year"].astype(int))
+        out = by_year.loc[[y for y in years if y in by_year.index]].reset_index(drop=True)
+    return out
+
+
+@view_cache
+def _reporter_rows(reporter: str) -> pd.DataFrame:
+    """The rows of ``bilateral_trade`` reported by ``reporter`` (one filter of the large table per reporter)."""
     from .data import load
 
     bt = load("bilateral_trade")
-    bt = bt[bt["reporter"] == reporter]
+    return bt[bt["reporter"] == reporter]
+
+
+@view_cache
+def _reporter_wide(reporter: str) -> pd.DataFrame:
+    """Flows of ``reporter`` by partner and year (one pivot of its rows serves every partner)."""
+    return _reporter_rows(reporter).pivot_table(index=["partner", "year"], columns="flow", values="value_usd_mn",
+                                                aggfunc="sum", observed=True)
+
+
+@view_cache
+def _bilateral_series(reporter: str, partner: str) -> pd.DataFrame:
+    """:func:`bilateral` for every year (computed once per pair and data folder)."""
+    bt = _reporter_rows(reporter)
     if bt.empty:
         raise KeyError(f"reporter {reporter!r} not in bilateral_trade")
-    direct = bt[bt["partner"] == partner]
-    if direct.empty:
-        direct = aggregate_partner(bt, partner)
-    wide = direct.pivot_table(index="year", columns="flow", values="value_usd_mn", aggfunc="sum", observed=True)
+    by_partner = _reporter_wide(reporter)
+    if partner in by_partner.index.get_level_values("partner"):
+        wide = by_partner.xs(partner, level="partner")
+    else:
+        wide = aggregate_partner(bt, partner).pivot_table(index="year", columns="flow", values="value_usd_mn",
+                                                          aggfunc="sum", observed=True)
     for flow in ("exports", "imports"):
         if flow not in wide.columns:
             wide[flow] = np.nan
     wide = wide[["exports", "imports"]].dropna() / 1000.0
     wide["balance"] = balance(wide["exports"], wide["imports"])
     wide.index = wide.index.astype(int)
-    if years is not None:
-        wide = wide.loc[[y for y in years if y in wide.index]]
     out = wide.reset_index().rename(columns={"index": "year"})
     out.columns.name = None
     out["year"] = out["year"].astype("Int64")

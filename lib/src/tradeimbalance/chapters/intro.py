@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import claims
 from ..claims import claim
-from ..data import load
+from ..data import load, view_cache
 from ..figures import figure
 
 PAPER_YEAR = 2019
@@ -24,6 +24,7 @@ DISPUTE_YEARS = (2002, 2019)
 
 # --- measures -----------------------------------------------------------------------------------
 
+@view_cache
 def goods_balance_pct_gdp(basis: str = "wdi") -> pd.DataFrame:
     """Goods balance as a share of GDP (percent) by country and year.
 
@@ -45,7 +46,9 @@ def goods_balance_pct_gdp(basis: str = "wdi") -> pd.DataFrame:
         out = pd.DataFrame({"country": "CHN", "year": w.index.astype(int), "balance_usd_bn": ((w["exports"] - w["imports"]) / 1000).to_numpy()})
     else:
         raise ValueError(f"basis must be 'wdi' or 'dots', not {basis!r}")
-    out["gdp_usd_bn"] = [float(gdp.get((c, y), float("nan"))) / 1e9 for c, y in zip(out["country"], out["year"])]
+    keys = pd.DataFrame({"country": macro["country"].astype(str).to_numpy(), "year": macro["year"].astype(int).to_numpy(),
+                         "gdp": gdp.astype("float64").to_numpy()})
+    out["gdp_usd_bn"] = out[["country", "year"]].merge(keys, on=["country", "year"], how="left")["gdp"].to_numpy() / 1e9
     out["balance_pct_gdp"] = out["balance_usd_bn"] / out["gdp_usd_bn"] * 100
     return out.dropna(subset=["balance_pct_gdp"]).reset_index(drop=True)
 

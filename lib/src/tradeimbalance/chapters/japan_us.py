@@ -23,7 +23,7 @@ import pandas as pd
 from .. import measures
 from ..charts.theme import PALETTE
 from ..claims import CLOSE, DIFFERS, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401
-from ..data import load
+from ..data import load, view_cache
 from ..figures import figure
 from .investment import FIGURE_SOURCE_TYPES, IMMEDIATE_BASES, fdi_points, pick_one_per_year, year_ranges  # noqa: F401
 
@@ -50,6 +50,7 @@ SERIES_LABELS = {
 
 # --- export shares ---------------------------------------------------------------------------------
 
+@view_cache
 def exports_to(reporter: str, partner: str) -> pd.Series:
     """``reporter``'s exports to ``partner`` as the reporter reports them (IMF DOTS), USD million, by year."""
     bt = load("bilateral_trade")

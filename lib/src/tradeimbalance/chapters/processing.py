@@ -34,7 +34,7 @@ import pandas as pd
 from .. import measures
 from ..charts import PALETTE
 from ..claims import CLOSE, NOT_REPRODUCIBLE, REPRODUCED, claim
-from ..data import load
+from ..data import load, view_cache
 from ..figures import figure
 
 PAPER_YEAR = 2018
@@ -107,6 +107,7 @@ def split_by_definition(total: tuple[float, float], ordinary: tuple[float, float
 
 # --- customs regime table -------------------------------------------------------------------------
 
+@view_cache
 def regime_groups() -> pd.DataFrame:
     """Full-year (Jan–Dec) exports and imports by regime group from ``customs_regime``, USD 100 million.
 
@@ -125,12 +126,14 @@ def regime_groups() -> pd.DataFrame:
     out = wide.reset_index().rename(columns={"regime_group": "group"})
     out["exports"] = measures.mn_to_yi(out["exports"])
     out["imports"] = measures.mn_to_yi(out["imports"])
-    out["value_type"] = [types.loc[(y, g)] for y, g in zip(out["year"], out["group"])]
+    out = out.merge(types.rename("value_type").reset_index().rename(columns={"regime_group": "group"}),
+                    on=["year", "group"], how="left")
     out["year"] = out["year"].astype(int)
     out["group"] = out["group"].astype(str)
     return out[["year", "group", "exports", "imports", "value_type"]].sort_values(["year", "group"]).reset_index(drop=True)
 
 
+@view_cache
 def customs_years() -> list[int]:
     """Years with full-year exports and imports of total, ordinary and processing trade in ``customs_regime``."""
     g = regime_groups()
@@ -138,6 +141,7 @@ def customs_years() -> list[int]:
     return sorted(int(y) for y, s in have.items() if {TOTAL, ORDINARY, "processing"} <= s)
 
 
+@view_cache
 def customs_split(year: int) -> pd.DataFrame | None:
     """:func:`split_by_definition` for a year of ``customs_regime`` (USD 100 million), or None."""
     if year not in customs_years():
@@ -154,6 +158,7 @@ def customs_split(year: int) -> pd.DataFrame | None:
 
 # --- secondary points ------------------------------------------------------------------------------
 
+@view_cache
 def _points() -> pd.DataFrame:
     p = load("trade_mode_points")
     p = p[p["period"].astype(str) == "Jan-Dec"].copy()
@@ -161,19 +166,32 @@ def _points() -> pd.DataFrame:
     return p
 
 
+@view_cache
+def _point_lookup(column: str) -> dict:
+    """``{(year, indicator, flow): value}`` of the first full-year row with a value in ``column``."""
+    p = _points()
+    p = p[p[column].notna()]
+    first = p.drop_duplicates(["year", "indicator", "flow"], keep="first")
+    return {(int(y), str(i), str(f)): float(v)
+            for y, i, f, v in zip(first["year"], first["indicator"], first["flow"], first[column])}
+
+
+@view_cache
+def _point_types() -> dict:
+    """``{(year, indicator, flow): value_type}`` of the first full-year row of each key."""
+    first = _points().drop_duplicates(["year", "indicator", "flow"], keep="first")
+    return {(int(y), str(i), str(f)): str(t)
+            for y, i, f, t in zip(first["year"], first["indicator"], first["flow"], first["value_type"])}
+
+
 def point(year: int, indicator: str, flow: str, column: str = "value_usd_bn") -> float | None:
     """One full-year secondary value (first match) from ``trade_mode_points``, or None."""
-    p = _points()
-    sel = p[(p["year"] == year) & (p["indicator"].astype(str) == indicator) & (p["flow"].astype(str) == flow)]
-    sel = sel[sel[column].notna()]
-    return None if sel.empty else float(sel[column].iloc[0])
+    return _point_lookup(column).get((int(year), indicator, flow))
 
 
 def point_type(year: int, indicator: str, flow: str) -> str | None:
     """``published`` or ``derived`` for a secondary value, or None."""
-    p = _points()
-    sel = p[(p["year"] == year) & (p["indicator"].astype(str) == indicator) & (p["flow"].astype(str) == flow)]
-    return None if sel.empty else str(sel["value_type"].iloc[0])
+    return _point_types().get((int(year), indicator, flow))
 
 
 def total_balance_secondary(year: int) -> tuple[float | None, str]:
@@ -194,6 +212,7 @@ def total_balance_secondary(year: int) -> tuple[float | None, str]:
     return measures.mn_to_bn(float(w["exports"] - w["imports"])), "IMF DOTS, China-reported trade with the world"
 
 
+@view_cache
 def secondary_split(year: int) -> pd.DataFrame | None:
     """Trade and shares by definition for a year of the secondary points (USD 100 million).
 
@@ -228,6 +247,7 @@ def secondary_split(year: int) -> pd.DataFrame | None:
     return pd.DataFrame(rows)
 
 
+@view_cache
 def secondary_years() -> list[int]:
     """Years for which the secondary points give total, ordinary and processing trade."""
     p = _points()
@@ -236,6 +256,7 @@ def secondary_years() -> list[int]:
 
 # --- the comparison of definitions ---------------------------------------------------------------
 
+@view_cache
 def definition_table(year: int) -> pd.DataFrame:
     """Trade, shares and net exports by definition, every year with data up to ``year``.
 

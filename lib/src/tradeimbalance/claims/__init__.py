@@ -30,6 +30,8 @@ from typing import Callable
 
 import pandas as pd
 
+from ..data import view_cache
+
 REPRODUCED = "reproduced"
 CLOSE = "close"
 DIFFERS = "differs"
@@ -149,6 +151,13 @@ def status_of(c: Claim, reported_value: float, reproduced_value: float | None) -
     return DIFFERS
 
 
+@view_cache
+def _reproduced(claim_id: str, reproduce: Callable) -> float | None:
+    """The value ``reproduce()`` computes, once per process and data folder: a chapter's table of
+    claims and its check cell evaluate the same claims, and the second evaluation reuses the first."""
+    return _as_float(reproduce())
+
+
 def evaluate(ids=None, chapter: str | None = None, section_prefix: str | None = None) -> pd.DataFrame:
     """Evaluate claims (all, the given ids, one chapter module, or ids with a prefix).
 
@@ -174,7 +183,7 @@ def evaluate(ids=None, chapter: str | None = None, section_prefix: str | None = 
         if c.id not in rep.index:
             raise KeyError(f"claim {c.id!r} is registered but missing from data/paper_reported.csv")
         r = rep.loc[c.id]
-        got = _as_float(c.reproduce())
+        got = _reproduced(c.id, c.reproduce)
         value = float(r["value"])
         status = status_of(c, value, got)
         note = c.note

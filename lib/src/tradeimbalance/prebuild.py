@@ -1,0 +1,244 @@
+"""Execute the book's stale chapters in parallel into the execution cache, before the Sphinx build.
+
+``python -m tradeimbalance.prebuild [--root DIR] [--workers N]`` (``make book`` runs it first):
+
+1. Reads every chapter of ``_toc.yml`` that is a MyST notebook and turns it into
+   the notebook the build will ask the cache for: the source with the hidden
+   fingerprint cell of ``lib/`` and ``data/`` (:func:`tradeimbalance.sphinxext.inject_fingerprint`),
+   read by myst-nb's own MyST reader, so the cache keys are the build's keys.
+2. Looks each one up in the jupyter-cache of ``_config.yml`` (``execute.cache``).
+   A chapter whose key is there is left alone: its inputs (the chapter, the
+   package, the data) are unchanged since it last executed without error.
+3. Executes the other chapters on all cores (one kernel per worker process,
+   the chapter's folder as working directory, the ``execute`` timeout of
+   ``_config.yml``) and stores each successful run in the cache, where the
+   build then finds it. A failing chapter is named with its error and nothing
+   is cached for it; the exit status is then 1.
+
+The same function (:func:`prepare`) lets the test suite check each chapter once.
+
+When every chapter is in the cache, a stamp in the cache folder records the
+inputs' digest (:func:`inputs_digest`: the fingerprint of ``lib/`` and ``data/``,
+``_config.yml``, ``_toc.yml`` and the pages it lists); the next run with the same
+digest stops at once, without reading a notebook or opening the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .sphinxext import fingerprint, inject_fingerprint
+
+#: Written into the cache folder after a run in which every chapter ended up cached.
+STAMP = "prebuild.stamp"
+
+
+def toc_chapters(root):
+    """The chapters of ``_toc.yml`` (see :func:`tradeimbalance.runner.toc_chapters`; imported when needed)."""
+    from .runner import toc_chapters as _toc_chapters
+
+    return _toc_chapters(root)
+
+
+@dataclass
+class Outcome:
+    """What :func:`prepare` did with one chapter."""
+
+    source: str  # e.g. "chapters/bilateral.md"
+    cached: bool  # True: an unchanged cache entry already held it, nothing was executed
+    ok: bool
+    seconds: float = 0.0
+    error: str = ""
+    cache_id: int | None = None
+
+
+def _config(root: Path) -> dict:
+    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+
+
+def cache_path(root: Path) -> Path:
+    """The jupyter-cache folder the build uses (``execute.cache`` of ``_config.yml``)."""
+    ex = _config(root).get("execute") or {}
+    return root / (ex.get("cache") or "_build/.jupyter_cache")
+
+
+def _md_config(root: Path):
+    from myst_parser.config.main import MdParserConfig
+
+    ext = ((_config(root).get("parse") or {}).get("myst_enable_extensions")) or []
+    return MdParserConfig(enable_extensions=set(ext))
+
+
+def build_notebook(path: Path, digest: str, md_config=None):
+    """The notebook the Sphinx build reads from ``path``: fingerprint cell injected, read by myst-nb."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+    from myst_parser.config.main import MdParserConfig
+
+    text = inject_fingerprint(path.read_text(encoding="utf-8"), digest)
+    return read_myst_markdown_notebook(text, config=md_config or MdParserConfig(), add_source_map=True, path=str(path))
+
+
+def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> dict:
+    """Execute one notebook in this worker process; returns the executed notebook as JSON, or the error.
+
+    ``env`` (default: the worker's own) is the environment the kernel starts with.
+    """
+    import nbformat
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    if env is not None:
+        os.environ.clear()
+        os.environ.update(env)
+    nb = nbformat.reads(nb_json, as_version=4)
+    # The kernel's start-up chatter goes nowhere; errors come back in the result.
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        res = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=False, meta_override=True)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+    if res.err is not None:
+        return {"ok": False, "seconds": res.time, "error": f"{type(res.err).__name__}: {res.exc_string or res.err}"}
+    return {"ok": True, "seconds": res.time, "nb": nbformat.writes(nb)}
+
+
+def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str, object]], list[Outcome]]:
+    """Split the chapters into (source, notebook) pairs to execute and outcomes already proven by the cache."""
+    from jupyter_cache import get_cache
+
+    root = Path(root).resolve()
+    if sources is None:
+        sources = [c.source for c in toc_chapters(root) if c.executable and c.source.endswith(".md")]
+    digest = fingerprint()
+    md_config = _md_config(root)
+    cache = get_cache(str(cache_path(root)))
+    todo, done = [], []
+    for src in sources:
+        nb = build_notebook(root / src, digest, md_config)
+        try:
+            record = cache.match_cache_notebook(nb)
+        except KeyError:
+            todo.append((src, nb))
+        else:
+            done.append(Outcome(src, cached=True, ok=True, cache_id=record.pk))
+    return todo, done
+
+
+def prepare(root: str | Path, sources: list[str] | None = None, workers: int | None = None,
+            progress: Callable[[str], None] = print, plan: tuple | None = None, env: dict | None = None) -> list[Outcome]:
+    """Make sure every chapter in ``sources`` (default: the executable chapters of ``_toc.yml``) is in the cache.
+
+    Chapters whose cache entry matches are not executed; the others run in
+    parallel on ``workers`` processes (default: the number of CPUs) and each
+    successful run is cached. Returns one :class:`Outcome` per chapter, in the
+    order given. ``plan`` is a result of :func:`stale` computed earlier (the cache
+    lookup), ``env`` the environment the kernels start with (default: this process's).
+    """
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    root = Path(root).resolve()
+    if sources is None:
+        sources = [c.source for c in toc_chapters(root) if c.executable and c.source.endswith(".md")]
+    todo, outcomes = plan if plan is not None else stale(root, sources)
+    outcomes = list(outcomes)
+    for o in outcomes:
+        progress(f"[cached]   {o.source}")
+    if todo:
+        timeout = int((_config(root).get("execute") or {}).get("timeout") or 600)
+        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        cache = get_cache(str(cache_path(root)))
+        ctx = multiprocessing.get_context("spawn")
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            futures = {pool.submit(_execute, str(root / src), nbformat.writes(nb), timeout, env): src for src, nb in todo}
+            for fut in cf.as_completed(futures):
+                src = futures[fut]
+                try:
+                    d = fut.result()
+                except Exception as exc:  # the worker itself died
+                    d = {"ok": False, "seconds": 0.0, "error": f"worker failed: {type(exc).__name__}: {exc}"}
+                if d["ok"]:
+                    executed = nbformat.reads(d["nb"], as_version=4)
+                    rec = cache.cache_notebook_bundle(
+                        CacheBundleIn(executed, str(root / src), data={"execution_seconds": d["seconds"]}),
+                        check_validity=False, overwrite=True)
+                    outcomes.append(Outcome(src, cached=False, ok=True, seconds=d["seconds"], cache_id=rec.pk))
+                    progress(f"[executed] {src}  {d['seconds']:6.1f} s")
+                else:
+                    outcomes.append(Outcome(src, cached=False, ok=False, seconds=d["seconds"], error=d["error"]))
+                    progress(f"[FAILED]   {src}  {d['seconds']:6.1f} s")
+    by_source = {o.source: o for o in outcomes}
+    return [by_source[s] for s in sources]
+
+
+def _toc_files(entries) -> list[str]:
+    out = []
+    if isinstance(entries, dict):
+        for k, v in entries.items():
+            if k in ("file", "root") and isinstance(v, str):
+                out.append(v)
+            else:
+                out += _toc_files(v)
+    elif isinstance(entries, list):
+        for e in entries:
+            out += _toc_files(e)
+    return out
+
+
+def inputs_digest(root: Path) -> str:
+    """SHA-256 over what decides the chapters' cache keys: lib/ + data/, the book's config, toc and pages."""
+    import hashlib
+
+    root = Path(root).resolve()
+    h = hashlib.sha256(fingerprint().encode())
+    files = [root / "_config.yml", root / "_toc.yml"]
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
+    for f in sorted(set(_toc_files(toc))):
+        files += [root / (f + ext) for ext in ("", ".md", ".ipynb") if (root / (f + ext)).is_file()]
+    for p in files:
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes() if p.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", type=Path, default=Path.cwd(), help="the book's folder (default: the current one)")
+    ap.add_argument("--workers", type=int, default=None, help="parallel kernels (default: number of CPUs)")
+    args = ap.parse_args(argv)
+    t = time.perf_counter()
+    stamp = cache_path(args.root.resolve()) / STAMP
+    digest = inputs_digest(args.root)
+    if stamp.is_file() and stamp.read_text() == digest:
+        print(f"every chapter is in the cache and no input changed ({time.perf_counter() - t:.1f} s)")
+        return 0
+    outcomes = prepare(args.root, workers=args.workers)
+    failed = [o for o in outcomes if not o.ok]
+    ran = [o for o in outcomes if not o.cached]
+    print(f"{len(ran)} chapter(s) executed, {len(outcomes) - len(ran)} unchanged in the cache, "
+          f"{time.perf_counter() - t:.1f} s")
+    for o in failed:
+        print(f"\n{o.source} failed:\n{o.error}", file=sys.stderr)
+    if failed:
+        stamp.unlink(missing_ok=True)
+        return 1
+    stamp.write_text(digest)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
