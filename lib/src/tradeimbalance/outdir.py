@@ -73,14 +73,14 @@ def read_marker(folder: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("written_by") == "tradeimbalance" else None
 
 
-def probe_writable(folder: Path) -> None:
+def probe_writable(folder: Path, label: str = "") -> None:
     """Raise :class:`OutputRefused` unless a file can really be created in ``folder``.
 
     ``os.access`` alone says yes to root for any folder, so a probe file is
     created and removed (this catches read-only and immutable folders and full disks).
     """
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputRefused(f"cannot write into {folder}: permission denied")
+        raise OutputRefused(f"{label}cannot write into {folder}: permission denied")
     try:
         fd, name = tempfile.mkstemp(prefix=".tradeimbalance-probe-", dir=folder)
         try:
@@ -89,7 +89,7 @@ def probe_writable(folder: Path) -> None:
             os.close(fd)
             os.unlink(name)
     except OSError as exc:
-        raise OutputRefused(f"cannot write into {folder}: {exc.strerror or exc}") from None
+        raise OutputRefused(f"{label}cannot write into {folder}: {exc.strerror or exc}") from None
 
 
 def check(
@@ -112,6 +112,10 @@ def check(
     label = f"output folder {given!r}" + (f" ({out})" if given != str(out) else "")
     if out == Path(out.anchor):
         raise OutputRefused(f"refusing {label}: it is the file-system root")
+    if raw is not None:
+        rw = _real(raw)
+        if _is_within(out, rw) or _is_within(rw, out):
+            raise OutputRefused(f"refusing {label}: it is the raw-source folder {rw}, inside it or above it")
     home = _real(Path.home())
     if _is_within(home, out):
         raise OutputRefused(f"refusing {label}: it is the home folder {home} or a folder above it")
@@ -119,14 +123,10 @@ def check(
         r = _real(root)
         if _is_within(r, out):
             raise OutputRefused(f"refusing {label}: it is the project root {r} or a folder above it")
-    if raw is not None:
-        rw = _real(raw)
-        if _is_within(out, rw) or _is_within(rw, out):
-            raise OutputRefused(f"refusing {label}: it is the raw-source folder {rw}, inside it or above it")
     if out.exists() and not out.is_dir():
         raise OutputRefused(f"refusing {label}: it is a file, not a folder")
     if out.is_dir():
-        probe_writable(out)
+        probe_writable(out, f"refusing {label}: ")
         marker = read_marker(out)
         if marker is not None and marker.get("kind") != kind:
             raise OutputRefused(f"refusing {label}: it holds a {marker.get('kind')} written by tradeimbalance, not {'an' if kind == 'export' else 'a'} {kind}")
@@ -142,7 +142,7 @@ def check(
         parent = parent.parent
     if not parent.is_dir():
         raise OutputRefused(f"refusing {label}: {parent} is a file, not a folder")
-    probe_writable(parent)
+    probe_writable(parent, f"refusing {label}: ")
     return out
 
 

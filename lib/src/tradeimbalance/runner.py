@@ -31,6 +31,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,6 +304,10 @@ def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
 def execute_chapter(root: str, source_rel: str, year: int, out_ipynb: str, scratch: str, timeout: int) -> dict:
     """Execute one chapter with papermill (runs in a worker process); returns a plain dict."""
     os.environ["TRADEIMBALANCE_ROOT"] = root
+    # The kernel's connection file and any temporary file go into the run's own temporary
+    # folder, so that nothing is left behind when the run is interrupted and the folder removed.
+    os.environ["TMPDIR"] = os.environ["JUPYTER_RUNTIME_DIR"] = scratch
+    tempfile.tempdir = scratch
     path = Path(root) / source_rel
     # The kernel's own log lines (start-up warnings) go to a file, not the terminal.
     log_fd = os.open(Path(scratch) / (source_rel.replace("/", "__") + ".kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
