@@ -289,7 +289,7 @@ def staging(out: Path, kind: str, owned: bool = False) -> Iterator[Path]:
         stage = make_temp(out, STAGE_PREFIX)
         yield stage
         publish(stage, out, kind, owned=owned)
-    except BaseException:
+    except BaseException as exc:
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)
         for c in created:  # innermost first; only folders this call made, and only if empty
@@ -297,6 +297,9 @@ def staging(out: Path, kind: str, owned: bool = False) -> Iterator[Path]:
                 c.rmdir()
             except OSError:
                 break
+        if isinstance(exc, OSError) and not isinstance(exc, OutputRefused) and not exc.filename:
+            # a failed write (disk full) names no file: name the folder being written
+            raise OutputError(exc.errno, exc.strerror or str(exc), str(out)) from exc
         raise
     finally:
         if stage is not None and stage.exists():
