@@ -14,6 +14,14 @@ from test_runner import TINY, make_book
 from tradeimbalance import build, cli, export, figures, outdir, runner
 
 
+
+@pytest.fixture(autouse=True)
+def _restore_root(monkeypatch):
+    """``--root`` sets TRADEIMBALANCE_ROOT for the process; put it back after each test."""
+    monkeypatch.setenv("TRADEIMBALANCE_ROOT", "")  # records the original value (or its absence) for the undo
+    monkeypatch.delenv("TRADEIMBALANCE_ROOT")
+
+
 @pytest.fixture
 def book(tmp_path, monkeypatch):
     monkeypatch.delenv("TRADEIMBALANCE_DATA", raising=False)

@@ -34,6 +34,14 @@ def checksums(*folders: Path) -> dict[str, str]:
     return out
 
 
+
+@pytest.fixture(autouse=True)
+def _restore_root(monkeypatch):
+    """``--root`` sets TRADEIMBALANCE_ROOT for the process; put it back after each test."""
+    monkeypatch.setenv("TRADEIMBALANCE_ROOT", "")  # records the original value (or its absence) for the undo
+    monkeypatch.delenv("TRADEIMBALANCE_ROOT")
+
+
 @pytest.fixture
 def book(tmp_path, monkeypatch):
     """A tiny book (its own root), a raw folder with a file, and nothing that may run."""

@@ -287,17 +287,33 @@ def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
         proc.join(timeout=5)
     if psutil is not None:
         psutil.wait_procs(victims, timeout=5)
-    try:  # the tracker would otherwise outlive us while any inherited pipe end is open
-        from multiprocessing import resource_tracker
+    _stop_resource_tracker()
 
-        rt = resource_tracker._resource_tracker
-        pid = getattr(rt, "_pid", None)
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            rt._pid = None
-            rt._fd = None
-    except (OSError, AttributeError, ChildProcessError):
+
+def _stop_resource_tracker(grace: float = 3.0) -> None:
+    """End multiprocessing's resource tracker: close our end of its pipe (it then cleans up and exits).
+
+    With the workers gone no one else holds the pipe; should it still run after
+    ``grace`` seconds, it is killed.
+    """
+    from multiprocessing import resource_tracker
+
+    rt = resource_tracker._resource_tracker
+    pid, fd = getattr(rt, "_pid", None), getattr(rt, "_fd", None)
+    if not pid:
+        return
+    rt._pid = rt._fd = None
+    try:
+        if fd is not None:
+            os.close(fd)
+        deadline = time.monotonic() + grace
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(0.05)
+    except (OSError, ChildProcessError):
         pass
 
 
