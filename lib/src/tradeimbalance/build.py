@@ -120,7 +120,8 @@ def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFra
 def _row_key(df: pd.DataFrame, res: dict, pos: int) -> str:
     """``, reporter='CHN', year=2015`` for row ``pos``: the primary key, to find the row in the source."""
     pk = [k for k in res.get("primaryKey", []) if k in df.columns]
-    return "".join(f", {k}={df[k].iloc[pos]!r}" for k in pk)
+    vals = {k: df[k].iloc[pos] for k in pk}
+    return "".join(f", {k}={(v.item() if hasattr(v, 'item') else v)!r}" for k, v in vals.items())
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:

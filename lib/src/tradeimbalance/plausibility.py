@@ -79,7 +79,11 @@ def _wdi_file(column: str) -> str:
 
 
 def _times(ratio: float) -> str:
-    return f"{ratio:,.3g} times" if ratio >= 1 else f"1/{1 / ratio:,.3g} of"
+    """``1,000 times`` / ``2.50 times`` / ``1/1,000 of``."""
+    if ratio >= 1:
+        return f"{ratio:,.0f} times" if ratio >= 10 else f"{ratio:.2f} times"
+    inv = 1 / ratio
+    return f"1/{inv:,.0f} of" if inv >= 10 else f"1/{inv:.2f} of"
 
 
 def check_row_counts(tables: dict[str, pd.DataFrame], spec: dict | None = None) -> None:
