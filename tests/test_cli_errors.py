@@ -11,15 +11,8 @@ import pytest
 
 from test_export import registry  # noqa: F401  (fixture)
 from test_runner import TINY, make_book
+from test_output_folders import _restore_root  # noqa: F401  (autouse fixture: --root sets TRADEIMBALANCE_ROOT)
 from tradeimbalance import build, cli, export, figures, outdir, runner
-
-
-
-@pytest.fixture(autouse=True)
-def _restore_root(monkeypatch):
-    """``--root`` sets TRADEIMBALANCE_ROOT for the process; put it back after each test."""
-    monkeypatch.setenv("TRADEIMBALANCE_ROOT", "")  # records the original value (or its absence) for the undo
-    monkeypatch.delenv("TRADEIMBALANCE_ROOT")
 
 
 @pytest.fixture
