@@ -60,7 +60,8 @@ CHAPTER = textwrap.dedent(
 def build(root: Path, env: dict) -> str:
     subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
-        check=True, env=env, capture_output=True, text=True, cwd=root,
+        check=True, env=env, capture_output=True, text=True,
+        cwd=root,  # the cache path in _config.yml is relative: from elsewhere it would be that folder's cache
     )
     return (root / "_build" / "html" / "chapter.html").read_text()
 

@@ -10,7 +10,7 @@ import pytest
 
 from test_export import registry  # noqa: F401  (fixture)
 from test_runner import TINY, make_book
-from tradeimbalance import cli, runner
+from tradeimbalance import cli, outdir, runner
 
 
 def test_python_dash_m_and_console_script_show_the_commands():
@@ -40,6 +40,7 @@ def test_run_refuses_a_year_outside_coverage_fast_and_leaves_nothing(tmp_path, m
 
 def test_run_prints_the_summary(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("TRADEIMBALANCE_ROOT", str(tmp_path))
+    (tmp_path / "_toc.yml").write_text("root: index\n")
     res = runner.RunResult(2015, tmp_path / "out", 9.0, [], figures=3, figures_with_data_link=3, build_seconds=4.0)
     seen = {}
 
@@ -57,6 +58,7 @@ def test_run_prints_the_summary(tmp_path, monkeypatch, capsys):
 
 def test_run_failure_exits_1_with_the_message(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("TRADEIMBALANCE_ROOT", str(tmp_path))
+    (tmp_path / "_toc.yml").write_text("root: index\n")
 
     def fail(year, **kw):
         raise runner.RunError("1 chapter(s) failed for 2015; no book was written:\n  chapters/x.md, cell 3 ...")
@@ -69,7 +71,7 @@ def test_run_failure_exits_1_with_the_message(tmp_path, monkeypatch, capsys):
 def test_export_command_writes_the_files(registry, capsys):  # noqa: F811
     out = registry / "csv"
     assert cli.main(["export", "--year", "2019", "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "test_fig.csv", "test_table.csv"]
+    assert sorted(p.name for p in out.iterdir() if p.name != outdir.MARKER) == ["claims.csv", "test_fig.csv", "test_table.csv"]
     assert "Exported 3 file(s) for 2019" in capsys.readouterr().out
 
 

@@ -6,7 +6,7 @@ import filecmp
 
 import pytest
 
-from tradeimbalance import build, paths
+from tradeimbalance import build, outdir, paths
 from tradeimbalance.paths import raw_dir
 
 pytestmark = [pytest.mark.raw,
@@ -41,13 +41,16 @@ def test_committed_data_is_current(two_builds):
     assert not mismatch and not errors
 
 
-def test_build_replaces_previous_content(tmp_path):
+def test_build_replaces_what_it_wrote_and_keeps_the_rest(tmp_path):
     out = tmp_path / "data"
     out.mkdir()
     (out / "stale.csv").write_text("x\n", encoding="utf-8")
+    outdir._write_marker(out, "data", ["stale.csv"])  # a table an earlier build wrote
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")  # not written by the build
     counts = build.build_data(raw_dir(), out)
     assert not (out / "stale.csv").exists()
-    assert {f"{n}.csv" for n in counts} | {"datapackage.json"} == {p.name for p in out.iterdir()}
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert {f"{n}.csv" for n in counts} | {"datapackage.json", outdir.MARKER, "notes.txt"} == {p.name for p in out.iterdir()}
     assert [p.name for p in tmp_path.iterdir()] == ["data"]
 
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from tradeimbalance import claims, export, figures
+from tradeimbalance import claims, export, figures, outdir
 from tradeimbalance.coverage import CoverageError
 
 COVERAGE = "dataset,kind,rows,year_min,year_max\nbilateral_trade,observed,10,1960,2020\nmacro,observed,5,1960,2025\n"
@@ -64,7 +64,7 @@ def test_export_writes_one_csv_per_figure_and_claims(registry):
     out = registry / "export"
     written = export.export(2019, out, progress=lambda _: None)
     assert sorted(f.name for f in written) == ["claims.csv", "test_fig.csv", "test_table.csv"]
-    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "test_fig.csv", "test_table.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [outdir.MARKER, "claims.csv", "test_fig.csv", "test_table.csv"]
     fig = (out / "test_fig.csv").read_text().splitlines()
     assert fig[0] == "year,partner,exports_usd_bn,imports_usd_bn,balance_usd_bn,count"
     assert fig[1] == "2017,USA,10.0,4.0,6.0,1"
@@ -80,7 +80,7 @@ def test_export_writes_one_csv_per_figure_and_claims(registry):
 def test_export_of_selected_figures_without_claims(registry):
     out = registry / "export"
     export.export(2018, out, figure_ids=["test_table"], include_claims=False, progress=lambda _: None)
-    assert [p.name for p in out.iterdir()] == ["test_table.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [outdir.MARKER, "test_table.csv"]
     with pytest.raises(export.ExportError, match="unknown figure id.*nope.*test_fig"):
         export.export(2018, out, figure_ids=["nope"], progress=lambda _: None)
 

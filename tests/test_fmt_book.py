@@ -57,7 +57,7 @@ def test_table_markdown_aligns_numbers_and_marks_missing():
     df = pd.DataFrame({"partner": ["USA", "JPN"], "balance_usd_bn": [295.84, math.nan]})
     text = table_markdown(df)
     lines = text.splitlines()
-    assert lines[0] == "| partner | balance_usd_bn |"
+    assert lines[0] == "| partner | balance\\_usd\\_bn |"  # escaped as text (renders as balance_usd_bn)
     assert lines[1] == "| :--- | ---: |"
     assert lines[2] == "| USA | 295.8 |"
     assert lines[3] == f"| JPN | {fmt.MISSING} |"

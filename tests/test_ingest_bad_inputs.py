@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.synthetic import bea_file, dots_workbook, nbs_file, safe_file, wdi_file, write_csv
-from tradeimbalance import build
+from tradeimbalance import build, outdir
 from tradeimbalance.errors import IngestError, ValidationError
 from tradeimbalance.ingest import bea, nbs, safe, wdi
 
@@ -19,6 +19,7 @@ def out_dir(tmp_path) -> Path:
     out.mkdir()
     (out / "bilateral_trade.csv").write_text("reporter,partner\nCHN,USA\n", encoding="utf-8")
     (out / "datapackage.json").write_text("{}\n", encoding="utf-8")
+    outdir._write_marker(out, "data", ["bilateral_trade.csv", "datapackage.json"])
     return out
 
 
@@ -104,7 +105,7 @@ def test_main_prints_one_line_and_exits_1(tmp_path, out_dir, capsys):
     before = snapshot(out_dir)
     assert build.main(["--raw", str(raw), "--out", str(out_dir)]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("build failed: unit mismatch") and "\n" not in err
+    assert err.startswith("tradeimbalance: build failed: unit mismatch") and "\n" not in err
     assert_untouched(out_dir, before)
 
 

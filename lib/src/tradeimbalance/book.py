@@ -12,6 +12,7 @@ import numbers
 import pandas as pd
 
 from . import fmt as _fmt
+from .escape import markdown_text
 
 #: Every value glued in this kernel, by name (plain Python numbers), for check cells.
 GLUED: dict[str, float | int | str | None] = {}
@@ -37,7 +38,7 @@ class Formatted:
         return self.text
 
     def _repr_markdown_(self) -> str:
-        return self.text
+        return markdown_text(self.text)  # text from data shows as text, never as markup
 
 
 def plain(value):
@@ -102,16 +103,16 @@ def glue_reported(name: str, claim_id: str, kind: str = "number", **kwargs) -> N
 
 
 def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
-    """A MyST (pipe) table for ``df``; missing cells are shown as an em dash."""
+    """A MyST (pipe) table for ``df``; missing cells are shown as an em dash, text cells and headers escaped."""
     out = df.copy()
     for col in out.columns:
         if pd.api.types.is_float_dtype(out[col]):
             out[col] = [(_fmt.MISSING if pd.isna(v) else format(float(v), floatfmt)) for v in out[col]]
         else:
-            out[col] = [(_fmt.MISSING if (v is None or (not isinstance(v, str) and pd.isna(v))) else str(v)) for v in out[col]]
-    header = "| " + " | ".join(str(c) for c in out.columns) + " |"
+            out[col] = [(_fmt.MISSING if (v is None or (not isinstance(v, str) and pd.isna(v))) else markdown_text(v)) for v in out[col]]
+    header = "| " + " | ".join(markdown_text(c) for c in out.columns) + " |"
     align = "| " + " | ".join("---:" if pd.api.types.is_numeric_dtype(df[c]) else ":---" for c in df.columns) + " |"
-    rows = ["| " + " | ".join(v.replace("|", "\\|") for v in row) + " |" for row in out.astype(str).itertuples(index=False)]
+    rows = ["| " + " | ".join(row) + " |" for row in out.astype(str).itertuples(index=False)]
     return "\n".join([header, align, *rows])
 
 
@@ -121,7 +122,7 @@ def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.
 
     text = table_markdown(df, floatfmt=floatfmt)
     if caption:
-        text = f"**{caption}**\n\n" + text
+        text = f"**{markdown_text(caption)}**\n\n" + text
     display(Markdown(text))
 
 

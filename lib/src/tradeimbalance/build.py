@@ -4,20 +4,23 @@ Every table is read by its reader (:mod:`tradeimbalance.ingest`), checked
 against its descriptor in ``reference/tables.yaml`` (columns, types, required
 values, allowed values, primary-key uniqueness), sorted by its primary key and
 written with fixed formatting, so that two builds give byte-identical files.
-The build writes into a temporary folder next to the output folder and swaps
-it in only after every table has been read and validated; if anything fails,
-the output folder is left untouched and one :class:`~tradeimbalance.errors.IngestError`
+Before anything is read, the output folder is checked
+(:func:`tradeimbalance.outdir.check`: never the raw folder, the project root,
+the home folder, a file, or a folder tradeimbalance did not write; the
+project's own ``data/`` carries the marker, committed). After every table has
+been read and validated, the plausibility checks of :mod:`tradeimbalance.plausibility`
+run (row counts, both flows per reporter, magnitudes across sources). The
+build then writes into a temporary folder inside the output folder and moves
+the tables in only when all of it succeeded; if anything fails, the output
+folder is left byte-identical and one :class:`~tradeimbalance.errors.IngestError`
 explains what and where.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import shutil
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 import pandas as pd
@@ -84,6 +87,13 @@ def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFra
         except (ValueError, TypeError) as exc:
             raise ValidationError(f"{where}: values do not fit type {typ}: {exc}", column=col) from exc
         cons = f.get("constraints", {})
+        if "minimum" in cons:
+            low = s.notna() & (s < cons["minimum"])
+            if low.any():
+                pos = int(low.to_numpy().nonzero()[0][0])
+                raise ValidationError(f"{where}: value {s[low].iloc[0]} below the minimum {cons['minimum']} "
+                                      f"(table row {pos + 1}{_row_key(df, res, pos)})",
+                                      file=", ".join(res.get("raw", [])) or None, column=col)
         if cons.get("required") and s.isna().any():
             pos = int(s.isna().to_numpy().nonzero()[0][0])
             raise ValidationError(f"{where}: required value missing (table row {pos + 1})", column=col)
@@ -105,6 +115,13 @@ def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFra
     sort = res.get("sort", pk) or names
     out = out.sort_values(sort, kind="mergesort", na_position="first").reset_index(drop=True)
     return out
+
+
+def _row_key(df: pd.DataFrame, res: dict, pos: int) -> str:
+    """``, reporter='CHN', year=2015`` for row ``pos``: the primary key, to find the row in the source."""
+    pk = [k for k in res.get("primaryKey", []) if k in df.columns]
+    vals = {k: df[k].iloc[pos] for k in pk}
+    return "".join(f", {k}={(v.item() if hasattr(v, 'item') else v)!r}" for k, v in vals.items())
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
@@ -245,43 +262,37 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
     the files are written to a temporary sibling folder that then replaces
     ``out_dir`` in one rename.
     """
+    from . import outdir
+    from .plausibility import check_plausible
+
     raw = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out = Path(out_dir) if out_dir is not None else paths.data_dir()
+    default = paths.project_root() / "data"
+    out = outdir.check(out, "data", root=paths.project_root(), raw=raw, default=default)
     if not raw.is_dir():
         raise IngestError("raw source folder not found", file=raw)
     spec = load_spec()
     tables = read_all(raw)
+    check_plausible(tables, raw)
     cov = conform("coverage", coverage(tables, spec), spec)
     tables["coverage"] = cov
     pkg = datapackage(tables, cov, spec)
 
-    _write_swap(tables, pkg, out)
+    _write_swap(tables, pkg, out, owned=out == outdir._real(default))
     return {name: len(df) for name, df in tables.items()}
 
 
-def _write_swap(tables: dict[str, pd.DataFrame], pkg: dict, out: Path) -> None:
-    """Write every table and the datapackage to a temporary sibling of ``out``, then swap it in."""
-    out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
-    try:
+def _write_swap(tables: dict[str, pd.DataFrame], pkg: dict, out: Path, owned: bool) -> None:
+    """Write every table and the datapackage into a stage inside the guarded ``out``, then swap it in."""
+    from . import outdir
+
+    with outdir.staging(out, "data", owned=owned) as tmp:
         for name, df in tables.items():
             write_csv(df, tmp / f"{name}.csv")
         with open(tmp / DATAPACKAGE, "w", encoding="utf-8", newline="\n") as fh:
             json.dump(pkg, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
         _check_written(tmp, tables)
-        os.chmod(tmp, 0o755)
-        if out.exists():
-            old = out.parent / f".{out.name}-old-{os.getpid()}"
-            out.rename(old)
-            tmp.rename(out)
-            shutil.rmtree(old)
-        else:
-            tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 #: Tables built from the saved replies of ``tradeimbalance refresh`` (not from the raw folder).
@@ -302,11 +313,17 @@ def rebuild_from_data(out_dir: str | Path | None = None, only: tuple[str, ...] =
     """Rebuild ``out_dir`` without the raw folder: the tables in ``only`` are read again (from the
     snapshots), every other table is taken as already built. Used by ``tradeimbalance refresh`` in a
     clone that has no raw sources; the result is byte-identical to a full build from the same inputs.
+    The same output-folder rule and plausibility checks apply as in :func:`build_data`.
     """
+    from . import outdir
+    from .plausibility import check_plausible
+
     out = Path(out_dir) if out_dir is not None else paths.data_dir()
+    default = paths.project_root() / "data"
     spec = load_spec()
     if not (out / DATAPACKAGE).is_file():
         raise IngestError("no built data to update: build it first (make data)", file=out / DATAPACKAGE)
+    out = outdir.check(out, "data", root=paths.project_root(), raw=paths.raw_dir(), default=default)
     tables = {}
     for name in READERS:
         if name in only:
@@ -316,9 +333,10 @@ def rebuild_from_data(out_dir: str | Path | None = None, only: tuple[str, ...] =
         else:
             raise IngestError(f"table {name} is not in the built data and cannot be rebuilt without the raw sources",
                               file=out / f"{name}.csv")
+    check_plausible(tables, paths.raw_dir())
     cov = conform("coverage", coverage(tables, spec), spec)
     tables["coverage"] = cov
-    _write_swap(tables, datapackage(tables, cov, spec), out)
+    _write_swap(tables, datapackage(tables, cov, spec), out, owned=out == outdir._real(default))
     return {name: len(df) for name, df in tables.items()}
 
 
@@ -331,24 +349,13 @@ def _check_written(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m tradeimbalance.build``)."""
-    ap = argparse.ArgumentParser(prog="python -m tradeimbalance.build", description=__doc__.splitlines()[0])
-    ap.add_argument("--raw", type=Path, default=None,
-                    help=f"raw source folder (default: paths.raw_dir(), now {paths.raw_dir()})")
-    ap.add_argument("--out", type=Path, default=None,
-                    help=f"output folder (default: paths.data_dir(), now {paths.data_dir()})")
-    args = ap.parse_args(argv)
-    try:
-        counts = build_data(args.raw, args.out)
-    except IngestError as exc:
-        print(f"build failed: {exc}", file=sys.stderr)
-        return 1
-    out = args.out if args.out is not None else paths.data_dir()
-    width = max(len(n) for n in counts)
-    for name, n in counts.items():
-        print(f"{name:<{width}}  {n:>8} rows")
-    print(f"wrote {len(counts)} tables and {DATAPACKAGE} to {out}")
-    return 0
+    """Command-line entry point (``python -m tradeimbalance.build [--raw DIR] [--out DIR]``).
+
+    The same as ``tradeimbalance data``: the same checks, messages and exit codes.
+    """
+    from .cli import main as cli_main
+
+    return cli_main(["data", *(argv if argv is not None else sys.argv[1:])])
 
 
 if __name__ == "__main__":

@@ -9,17 +9,28 @@ Commands::
     tradeimbalance data [--raw DIR] [--out DIR]
 
 ``--root DIR`` (before the command) or ``TRADEIMBALANCE_ROOT`` selects the book's
-folder. Exit codes: 0 success; 1 a chapter, the build, an export or a check
-failed; 2 the year is outside the data's coverage or the arguments are wrong.
+folder. Exit codes: 0 success; 1 a chapter, the build, an export, a check or a
+read or write failed; 2 the year is outside the data's coverage, the arguments
+are wrong or the output folder is refused (nothing ran); 130 / 143 interrupted
+by SIGINT / SIGTERM (nothing written).
+
+Every command runs through :func:`guarded`: one place that turns the known
+failures, I/O errors and interrupts into one line on stderr and an exit code.
+A new subcommand only needs ``set_defaults(func=...)``; its function raises
+(or returns an exit code) and :func:`guarded` does the rest.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-import subprocess
+import signal
 import sys
 from pathlib import Path
+
+from .errors import IngestError, Interrupted, UsageError
+from .outdir import OutputRefused
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
 
@@ -28,19 +39,76 @@ def _err(msg: str) -> None:
     print(f"tradeimbalance: {msg}", file=sys.stderr)
 
 
-def _cmd_run(args) -> int:
-    from .coverage import CoverageError
-    from .runner import RunError, run_year
+def io_message(exc: OSError) -> str:
+    """One line for an I/O error, naming the path (``cannot write /x/y: No space left on device``)."""
+    what = exc.strerror or str(exc)
+    paths = [p for p in (exc.filename, getattr(exc, "filename2", None)) if p]
+    if not paths:
+        return f"I/O error: {what}"
+    return f"I/O error on {' -> '.join(str(p) for p in paths)}: {what}"
+
+
+@contextlib.contextmanager
+def interrupts():
+    """Turn SIGINT and SIGTERM into :class:`~tradeimbalance.errors.Interrupted` while the block runs.
+
+    After the first signal both are ignored, so that clean-up (stopping
+    workers, removing temporary folders) is not itself interrupted.
+    """
+    def handler(signum, frame):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+        raise Interrupted(signum)
 
     try:
-        res = run_year(args.year, root=args.root, chapters=args.chapters, out=args.out, workers=args.workers,
-                       progress=lambda line: print(line, flush=True))
-    except CoverageError as exc:
+        saved = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, h in saved.items():
+            signal.signal(sig, h)
+
+
+def guarded(func, args) -> int:
+    """Run one command; every known failure becomes one line on stderr and an exit code."""
+    from .coverage import CoverageError
+    from .export import ExportError
+    from .runner import RunError
+
+    try:
+        with interrupts():
+            return func(args)
+    except Interrupted as exc:
+        _err("interrupted; nothing written")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted; nothing written")
+        return 128 + signal.SIGINT
+    except (OutputRefused, UsageError, CoverageError) as exc:
         _err(str(exc))
         return EXIT_REFUSED
+    except ExportError as exc:
+        _err(f"{exc}\nNothing was written.")
+        return EXIT_FAILED
+    except IngestError as exc:
+        _err(f"build failed: {exc}")
+        return EXIT_FAILED
     except RunError as exc:
         _err(str(exc))
         return EXIT_FAILED
+    except OSError as exc:
+        _err(io_message(exc))
+        return EXIT_FAILED
+
+
+def _cmd_run(args) -> int:
+    from .runner import run_year
+
+    res = run_year(args.year, root=args.root, chapters=args.chapters, out=args.out, workers=args.workers,
+                   progress=lambda line: print(line, flush=True))
     print(
         f"Book for {res.year}: {res.out / 'index.html'}\n"
         f"  {len(res.chapters)} chapter(s) executed ({res.execute_seconds:.1f} s of kernel time), "
@@ -51,20 +119,11 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from .coverage import CoverageError
-    from .export import ExportError, export
-    from .paths import project_root
+    from .export import default_out, export
 
-    out = Path(args.out) if args.out else project_root() / "_build" / "export" / str(args.year)
-    try:
-        files = export(args.year, out, figure_ids=args.figures, include_claims=not args.no_claims,
-                       progress=lambda line: print(line, flush=True))
-    except CoverageError as exc:
-        _err(str(exc))
-        return EXIT_REFUSED
-    except ExportError as exc:
-        _err(f"{exc}\nNothing was written.")
-        return EXIT_FAILED
+    out = Path(args.out) if args.out else default_out(args.year)
+    files = export(args.year, out, figure_ids=args.figures, include_claims=not args.no_claims,
+                   progress=lambda line: print(line, flush=True))
     print(f"Exported {len(files)} file(s) for {args.year} to {out}")
     return EXIT_OK
 
@@ -103,12 +162,25 @@ def _cmd_coverage(args) -> int:
 
 
 def _cmd_data(args) -> int:
-    cmd = [sys.executable, "-m", "tradeimbalance.build"]
-    if args.raw:
-        cmd += ["--raw", str(args.raw)]
-    if args.out:
-        cmd += ["--out", str(args.out)]
-    return subprocess.run(cmd).returncode
+    from . import build, paths
+
+    out = Path(args.out) if args.out else paths.data_dir()
+    counts = build.build_data(args.raw, out)
+    width = max(len(n) for n in counts)
+    for name, n in counts.items():
+        print(f"{name:<{width}}  {n:>8} rows")
+    print(f"wrote {len(counts)} tables and {build.DATAPACKAGE} to {out}")
+    return EXIT_OK
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def parser() -> argparse.ArgumentParser:
@@ -123,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--year", type=int, required=True, help="the year the chapters show")
     run.add_argument("--chapters", nargs="+", metavar="NAME", help="only these chapters (e.g. bilateral); default: all in _toc.yml")
     run.add_argument("--out", help="output folder (default: _build/years/YEAR)")
-    run.add_argument("--workers", type=int, help="parallel kernels (default: number of CPUs)")
+    run.add_argument("--workers", type=_positive_int, help="parallel kernels (default: number of CPUs)")
     run.set_defaults(func=_cmd_run)
 
     exp = sub.add_parser("export", help="write the data behind every figure and table, and the claims, as CSV")
@@ -141,7 +213,7 @@ def parser() -> argparse.ArgumentParser:
     cov = sub.add_parser("coverage", help="print the years each dataset covers and the years the book runs for")
     cov.set_defaults(func=_cmd_coverage)
 
-    data = sub.add_parser("data", help="rebuild data/ from the raw sources (python -m tradeimbalance.build)")
+    data = sub.add_parser("data", help="rebuild data/ from the raw sources (same as python -m tradeimbalance.build)")
     data.add_argument("--raw", help="raw source folder (default: ../shared/data/raw)")
     data.add_argument("--out", help="output folder (default: data/)")
     data.set_defaults(func=_cmd_data)
@@ -158,11 +230,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    ap = parser()
+    args = ap.parse_args(argv)  # wrong arguments: argparse prints the usage and exits with 2
     if args.root:
         args.root = str(Path(args.root).resolve())
+        if not (Path(args.root) / "_toc.yml").is_file():
+            _err(f"--root {args.root} is not a book folder: it has no _toc.yml")
+            return EXIT_REFUSED
         os.environ["TRADEIMBALANCE_ROOT"] = args.root
-    return args.func(args)
+    elif os.environ.get("TRADEIMBALANCE_ROOT") and not (Path(os.environ["TRADEIMBALANCE_ROOT"]) / "_toc.yml").is_file():
+        _err(f"TRADEIMBALANCE_ROOT={os.environ['TRADEIMBALANCE_ROOT']} is not a book folder: it has no _toc.yml")
+        return EXIT_REFUSED
+    return guarded(args.func, args)
 
 
 if __name__ == "__main__":

@@ -56,3 +56,23 @@ class IngestError(Exception):
 
 class ValidationError(IngestError):
     """A built table breaks its declared schema (columns, types, primary key)."""
+
+
+class UsageError(Exception):
+    """A command was asked for something that does not exist or makes no sense (exit code 2)."""
+
+
+class Interrupted(BaseException):
+    """The process got SIGINT or SIGTERM; raised in the main thread so that clean-up runs.
+
+    A :class:`BaseException` (like :class:`KeyboardInterrupt`), so that
+    ``except Exception`` clauses let it through.
+    """
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(f"signal {signum}")
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum

@@ -5,13 +5,17 @@ per entry of the figure registry (:func:`tradeimbalance.figures.all_figures`),
 with the columns each figure documents, plus ``claims.csv``. Missing values
 are empty cells, never zeros (:func:`tradeimbalance.charts.render.csv_text`).
 
-Everything is computed before anything is written: if one figure fails, no
-file is written and the error names the figure.
+Everything is computed and checked before anything is written: if one
+figure fails, or its data break an invariant that ``run`` checks too
+(:func:`tradeimbalance.checks.invariant_problems`: balance = exports - imports,
+shares add up to 100, no negative trade value), no file is written and the
+error names the figure. The output folder is checked first
+(:func:`tradeimbalance.outdir.check`); the files are written into a stage
+inside it and moved in by renames, replacing only what an earlier export wrote.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -78,6 +82,26 @@ def figure_tables(year: int, figure_ids: list[str] | None = None) -> dict[str, p
     return tables
 
 
+def default_out(year: int) -> Path:
+    """``<root>/_build/export/YEAR``."""
+    from .paths import project_root
+
+    return project_root() / "_build" / "export" / str(int(year))
+
+
+def check_tables(tables: dict[str, pd.DataFrame]) -> None:
+    """Raise :class:`ExportError` listing every invariant a figure's data break (the checks of ``run``)."""
+    from .checks import invariant_problems
+    from .figures import all_figures
+
+    figs = all_figures()
+    problems = []
+    for fid, df in tables.items():
+        problems += invariant_problems(df, fid, getattr(figs.get(fid), "share_groups", None))
+    if problems:
+        raise ExportError("the data break the book's invariants:\n  " + "\n  ".join(problems))
+
+
 def claims_table() -> pd.DataFrame:
     """Every claim with the columns of ``claims.csv``."""
     from . import claims
@@ -101,12 +125,16 @@ def export(
     A year outside the data's coverage is refused before anything is computed
     (:class:`tradeimbalance.coverage.CoverageError`).
     """
+    from . import outdir, paths
     from .charts.render import csv_text
     from .coverage import check_year
 
     year = int(year)
     check_year(year)
+    default = default_out(year)
+    out = outdir.check(out, "export", root=paths.project_root(), raw=paths.raw_dir(), default=default)
     tables = figure_tables(year, figure_ids)
+    check_tables(tables)
     if not figure_ids:
         missing = [fid for fid in PUBLIC_COLUMNS if fid not in tables]
         if missing:
@@ -115,14 +143,11 @@ def export(
         if CLAIMS_FILE[:-4] in tables:
             raise ExportError("a figure is registered with the id 'claims', which would overwrite claims.csv")
         tables[CLAIMS_FILE[:-4]] = claims_table()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, df in tables.items():
-        path = out / f"{name}.csv"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(csv_text(df), encoding="utf-8")
-        tmp.replace(path)
-        written.append(ExportedFile(path.name, len(df), [str(c) for c in df.columns]))
-        progress(f"wrote {path}  ({len(df)} rows)")
+    with outdir.staging(out, "export", owned=out == outdir._real(default)) as stage:
+        for name, df in tables.items():
+            (stage / f"{name}.csv").write_text(csv_text(df), encoding="utf-8")
+            written.append(ExportedFile(f"{name}.csv", len(df), [str(c) for c in df.columns]))
+    for f in written:
+        progress(f"wrote {out / f.name}  ({f.rows} rows)")
     return written

@@ -14,6 +14,11 @@
 4. Only when every chapter ran and the build succeeded, swap the HTML into the
    output folder (default ``_build/years/YEAR``). A failure leaves no output
    folder behind, or the previous one untouched, and names the chapter and cell.
+
+The output folder is checked (:func:`tradeimbalance.outdir.check`) before
+anything runs. An interrupt (SIGINT, or SIGTERM turned into
+:class:`~tradeimbalance.errors.Interrupted` by the command) stops the workers,
+their kernels and the resource tracker, and removes the temporary folder.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -33,7 +39,9 @@ from typing import Callable
 
 import yaml
 
+from . import outdir
 from .coverage import check_year
+from .errors import UsageError
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CELL_LINE = re.compile(r"Cell In\s*\[\d*\],\s*line (\d+)")
@@ -44,6 +52,10 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 class RunError(Exception):
     """The book could not be run or built for the year; nothing was written to the output folder."""
+
+
+class RunUsageError(RunError, UsageError):
+    """The run was asked for something the book does not have (a chapter name, a worker count)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +136,8 @@ def is_executable(path: Path) -> bool:
 def toc_chapters(root: str | Path) -> list[Chapter]:
     """The chapters listed in ``root/_toc.yml`` (the root page excluded), in book order."""
     root = Path(root)
+    if not (root / "_toc.yml").is_file():
+        raise RunUsageError(f"{root} is not a book folder: it has no _toc.yml (check --root or TRADEIMBALANCE_ROOT)")
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
     out = []
     for f in _toc_files([toc]):
@@ -154,7 +168,7 @@ def select_chapters(chapters: list[Chapter], names: list[str] | None) -> list[Ch
         elif c not in chosen:
             chosen.append(c)
     if unknown:
-        raise RunError(f"unknown chapter(s) {unknown}; the table of contents lists: {[c.name for c in chapters]}")
+        raise RunUsageError(f"unknown chapter(s) {unknown}; the table of contents lists: {[c.name for c in chapters]}")
     return [c for c in chapters if c in chosen]  # book order
 
 
@@ -239,9 +253,77 @@ def _prepare_executed(nb) -> None:
     params[0].metadata["tags"] = [*params[0].metadata.get("tags", []), "remove-cell"]
 
 
+def _worker_init() -> None:
+    """Pool workers leave SIGINT to the parent (which stops them), so a Ctrl-C prints no traceback of theirs."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """Kill the pool's workers and everything they started (kernels), then the resource tracker."""
+    procs = dict(getattr(pool, "_processes", None) or {})
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with ipykernel
+        psutil = None
+    victims = []
+    for pid in procs:
+        if psutil is not None:
+            try:
+                victims += psutil.Process(pid).children(recursive=True)
+            except psutil.Error:
+                pass
+    for v in victims:
+        try:
+            v.kill()
+        except Exception:
+            pass
+    for proc in procs.values():
+        try:
+            proc.kill()
+        except Exception:
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs.values():
+        proc.join(timeout=5)
+    if psutil is not None:
+        psutil.wait_procs(victims, timeout=5)
+    _stop_resource_tracker()
+
+
+def _stop_resource_tracker(grace: float = 3.0) -> None:
+    """End multiprocessing's resource tracker: close our end of its pipe (it then cleans up and exits).
+
+    With the workers gone no one else holds the pipe; should it still run after
+    ``grace`` seconds, it is killed.
+    """
+    from multiprocessing import resource_tracker
+
+    rt = resource_tracker._resource_tracker
+    pid, fd = getattr(rt, "_pid", None), getattr(rt, "_fd", None)
+    if not pid:
+        return
+    rt._pid = rt._fd = None
+    try:
+        if fd is not None:
+            os.close(fd)
+        deadline = time.monotonic() + grace
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(0.05)
+    except (OSError, ChildProcessError):
+        pass
+
+
 def execute_chapter(root: str, source_rel: str, year: int, out_ipynb: str, scratch: str, timeout: int) -> dict:
     """Execute one chapter with papermill (runs in a worker process); returns a plain dict."""
     os.environ["TRADEIMBALANCE_ROOT"] = root
+    # The kernel's connection file and any temporary file go into the run's own temporary
+    # folder, so that nothing is left behind when the run is interrupted and the folder removed.
+    os.environ["TMPDIR"] = os.environ["JUPYTER_RUNTIME_DIR"] = scratch
+    tempfile.tempdir = scratch
     path = Path(root) / source_rel
     # The kernel's own log lines (start-up warnings) go to a file, not the terminal.
     log_fd = os.open(Path(scratch) / (source_rel.replace("/", "__") + ".kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -317,7 +399,8 @@ def execute_chapters(
     width = max(len(c.source) for c in todo)
     results: dict[Chapter, ChapterResult] = {}
     ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
+    try:
         futures = {}
         for c in todo:
             out = book_dir / (c.docname + ".ipynb")
@@ -343,6 +426,10 @@ def execute_chapters(
             if c not in results:
                 results[c] = ChapterResult(c, False, 0.0, "not run: another chapter failed first", skipped=True)
                 progress(_progress_line(results[c], width))
+    except BaseException:  # an interrupt: stop the workers and their kernels now, not after they finish
+        _stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
     return [results[c] for c in todo]
 
 
@@ -484,28 +571,26 @@ def data_links(html_dir: Path) -> tuple[int, int, list[str]]:
     return charts, linked, missing
 
 
-def swap_into(src: Path, out: Path) -> None:
-    """Copy ``src`` next to ``out`` then replace ``out`` with it by renames (the old book stays until then)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
+def swap_into(src: Path, out: Path, owned: bool = False) -> None:
+    """Copy ``src`` into a stage inside ``out``, then replace the book written there before by renames.
+
+    Only entries the previous run wrote (listed by the folder's marker) are
+    replaced; see :func:`tradeimbalance.outdir.publish`.
+    """
+    with outdir.staging(out, "book", owned=owned) as stage:
         shutil.copytree(src, stage, dirs_exist_ok=True)
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
-            out.rename(old)
-        stage.rename(out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if stage.exists():
-            shutil.rmtree(stage, ignore_errors=True)
 
 
 def data_dir_of(root: Path) -> Path:
     """The data folder the chapters of the book at ``root`` read (``TRADEIMBALANCE_DATA`` overrides)."""
     env = os.environ.get("TRADEIMBALANCE_DATA")
     return Path(env).resolve() if env else Path(root) / "data"
+
+
+def raw_dir_of(root: Path) -> Path:
+    """The raw-source folder next to the book at ``root`` (``TRADEIMBALANCE_RAW`` overrides)."""
+    env = os.environ.get("TRADEIMBALANCE_RAW")
+    return Path(env).resolve() if env else (Path(root).parent / "shared" / "data" / "raw").resolve()
 
 
 def default_out(root: Path, year: int) -> Path:
@@ -526,18 +611,25 @@ def run_year(
     the data (before anything runs) and :class:`RunError` when a chapter or
     the build fails; in both cases ``out`` is left as it was.
     """
+    from . import paths
     from .paths import project_root
 
     t0 = time.perf_counter()
     root = Path(root).resolve() if root is not None else project_root()
     year = int(year)
-    check_year(year, data_dir_of(root))
+    if workers is not None and int(workers) < 1:
+        raise RunUsageError(f"--workers must be a positive number of parallel kernels, not {workers}")
     selected = select_chapters(toc_chapters(root), chapters)
-    out = Path(out).resolve() if out is not None else default_out(root, year)
+    check_year(year, data_dir_of(root))
+    default = default_out(root, year)
+    out = outdir.check(out if out is not None else default, "book", root=root, raw=raw_dir_of(root), default=default)
+    if raw_dir_of(root) != paths.raw_dir():
+        outdir.check(out, "book", raw=paths.raw_dir())
     cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     timeout = int((cfg.get("execute") or {}).get("timeout") or 600)
 
-    tmp = Path(tempfile.mkdtemp(prefix=f"tradeimbalance-{year}-"))
+    outdir.clean_stale()  # temporary folders of runs that were killed
+    tmp = outdir.make_temp()
     try:
         book_dir, scratch = tmp / "book", tmp / "scratch"
         scratch.mkdir()
@@ -562,7 +654,7 @@ def run_year(
         n, linked, missing = data_links(html)
         if missing:
             progress(f"warning: a chart without its CSV download link on: {', '.join(missing)}")
-        swap_into(html, out)
+        swap_into(html, out, owned=out == default)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return RunResult(year, out, time.perf_counter() - t0, results, n, linked, build_seconds)

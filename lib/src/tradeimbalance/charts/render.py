@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 
 import altair as alt
@@ -72,8 +73,9 @@ def csv_text(df: pd.DataFrame) -> str:
 def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
     """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link."""
     cid = chart_id(spec)
-    title = _title_text(spec).replace('"', "&quot;")
-    payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+    title = html.escape(_title_text(spec), quote=True)
+    # Text from data stays inside the JSON strings: no "<", ">" or "&" can end the script or start markup.
+    payload = json.dumps(spec, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     opts = json.dumps(_EMBED_OPTIONS)
     link = ""
     if csv is not None:
