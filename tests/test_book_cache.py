@@ -57,7 +57,7 @@ CHAPTER = textwrap.dedent(
 def build(root: Path, env: dict) -> str:
     subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
-        check=True, env=env, capture_output=True, text=True,
+        check=True, env=env, capture_output=True, text=True, cwd=root,  # the execution cache is relative to the cwd
     )
     return (root / "_build" / "html" / "chapter.html").read_text()
 

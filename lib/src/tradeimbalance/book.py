@@ -115,14 +115,23 @@ def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
     return "\n".join([header, align, *rows])
 
 
-def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f") -> None:
-    """Display ``df`` as a typeset table (MyST markdown output), with an optional bold caption."""
+def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f",
+               csv: pd.DataFrame | None = None, csv_name: str | None = None) -> None:
+    """Display ``df`` as a typeset table (MyST markdown output), with an optional bold caption.
+
+    With ``csv_name`` the HTML page also gets a link that downloads ``csv`` (default: ``df``) as that file.
+    """
     from IPython.display import Markdown, display
 
     text = table_markdown(df, floatfmt=floatfmt)
     if caption:
         text = f"**{caption}**\n\n" + text
     display(Markdown(text))
+    if csv_name:
+        from .charts.render import data_link_html
+
+        link = data_link_html(df if csv is None else csv, csv_name, "Download this table")
+        display({"text/html": link, "text/markdown": ""}, raw=True)
 
 
 def show_figure(fig_id: str, year: int, **kwargs) -> None:

@@ -13,7 +13,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import bea, census, comtrade, customs, disputes, dots, nbs, piie, reference_tables, safe, treasury, unctad, wdi
+from . import bea, census, comtrade, comtrade_sitc, customs, disputes, dots, nbs, piie, reference_tables, safe, treasury, unctad, wdi
 
 #: table name -> reader(raw_dir) -> DataFrame
 READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -29,6 +29,7 @@ READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "us_trade_hs": census.read,
     "comtrade_us_china_hs": comtrade.read,
     "china_imports_from_us_2017": piie.read,
+    "comtrade_china_sitc": comtrade_sitc.read,
     "fdi_positions": bea.read,
     "fdi_stock_unctad": unctad.read,
     "wto_disputes": disputes.read,
