@@ -131,7 +131,8 @@ def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.
         from .charts.render import data_link_html
 
         link = data_link_html(df if csv is None else csv, csv_name, "Download this table")
-        display({"text/html": link, "text/markdown": ""}, raw=True)
+        # other outputs (the PDF) get a MyST comment: nothing is shown where a download cannot work
+        display({"text/html": link, "text/markdown": f"% {csv_name}: CSV download in the HTML edition"}, raw=True)
 
 
 def show_figure(fig_id: str, year: int, **kwargs) -> None:
