@@ -103,3 +103,17 @@ def test_claims_html_has_filter_download_quote_and_paper_order():
     assert order == sorted(order)
     md = tables.claims_markdown(table, "Caption")
     assert md.count("\n|") >= len(table)
+
+
+def test_table_csv_links_render_in_html_and_stay_silent_elsewhere(monkeypatch):
+    import IPython.display
+
+    import pandas as pd
+    from tradeimbalance import book
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append(obj))
+    book.show_table(pd.DataFrame({"a": [1.0]}), caption="T", csv_name="t.csv")
+    link = shown[-1]
+    assert 'download="t.csv"' in link["text/html"]
+    assert link["text/markdown"].startswith("% ")  # a MyST comment: the PDF gets a type it can render, and no text
