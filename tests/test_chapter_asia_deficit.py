@@ -123,9 +123,15 @@ def test_growth_definitions_differ_and_cagr_is_the_endpoint_rate():
 
 def test_claims_keep_their_status():
     table = claims.evaluate(chapter="asia_deficit")
-    assert len(table) == 15
+    assert len(table) == 16
     claims.check(table)
-    assert set(table["status"]) == {"reproduced", "erratum"}
+    assert set(table["status"]) == {claims.REPRODUCED, claims.INFERRED, claims.DIFFERS, claims.ERRATUM}
+    st = table.set_index("id")["status"]
+    # the paper's "Asia" is inferred (footnote list plus Taiwan): every share of it is counted apart
+    assert st["s3_2_china_share_us_asia_deficit_2018"] == claims.INFERRED
+    # "of the US trade deficit" is checked against that denominator, not the deficit with Asia
+    assert st["s3_2_china_share_us_deficit_2018"] == claims.DIFFERS
+    assert st["s3_2_china_us_surplus_2018_record"] == claims.REPRODUCED
 
 
 def test_unit_errata_are_a_factor_of_ten():

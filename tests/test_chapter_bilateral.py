@@ -173,6 +173,7 @@ def test_claims_keep_their_registered_status():
     assert set(table["id"]) == {
         "s2_1_us_surplus_growth_2000_2019", "s2_1_eu_surplus_growth_2000_2019",
         "s2_1_jp_kr_au_deficit_growth_2000_2019", "s2_1_imbalance_widens_after",
+        "s2_1_us_imbalance_widens_after_crisis",
     }
     claims.check(table)
     assert np.isfinite(table["reproduced"].astype(float)).all()

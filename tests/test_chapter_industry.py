@@ -10,7 +10,7 @@ from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import industry as ind
 from tradeimbalance.figures import get_figure
 
-FIG4_COLUMNS = ["year", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
+FIG4_COLUMNS = ["year", "view", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
                 "china_balance_usd_bn", "basis"]
 
 
@@ -26,8 +26,15 @@ def test_fig4_columns_and_the_papers_years():
     df = get_figure("fig4").data(2018)
     assert list(df.columns) == FIG4_COLUMNS
     assert sorted(df["year"].unique()) == [2017, 2018, 2019]
-    assert len(df) == 3 * 22
-    assert df["basis"].str.contains("mirror").all()
+    mirror = df[df["view"] == ind.VIEW_MIRROR]
+    assert len(mirror) == 3 * (ind.FIG4_TOP_N + 1)  # the largest sections one by one, the rest summed
+    assert mirror["basis"].str.contains("mirror").all()
+    assert set(mirror["hs_section"]) >= {"XVI", "XX", "XI", "other"}
+    # China's own records of machinery (SITC 71-77) next to the mirror view, for the years they cover
+    china = df[df["view"] == ind.VIEW_CHINA]
+    assert china["year"].tolist() == [2017, 2018] and (china["hs_section"] == "XVI").all()
+    assert china.set_index("year").loc[2018, "china_balance_usd_bn"] == pytest.approx(
+        ind.china_sitc_balance(2018, "USA") / 10)
 
 
 @pytest.mark.parametrize("year,years", [(2016, [2016]), (2017, [2016, 2017]), (2019, [2017, 2018, 2019]),
@@ -44,14 +51,15 @@ def test_fig4_outside_the_coverage_is_empty_with_the_columns():
 
 
 def test_fig4_values_match_the_census_table():
-    df = ind.fig4(2018).set_index(["year", "hs_section"])
+    df = ind.fig4(2018)
+    df = df[df["view"] == ind.VIEW_MIRROR].set_index(["year", "hs_section"])
     for y in (2017, 2018, 2019):
         x = _census(y, "us_imports_consumption", ["84", "85"])
         m = _census(y, "us_exports", ["84", "85"])
         assert df.loc[(y, "XVI"), "china_exports_usd_bn"] == pytest.approx(x)
         assert df.loc[(y, "XVI"), "china_imports_usd_bn"] == pytest.approx(m)
         assert df.loc[(y, "XVI"), "china_balance_usd_bn"] == pytest.approx(x - m)
-        # all sections together give the total mirror balance
+        # the drawn sections and "other sections" together give the total mirror balance
         total = _census(y, "us_imports_consumption") - _census(y, "us_exports")
         assert df.loc[y]["china_balance_usd_bn"].sum() == pytest.approx(total)
 
@@ -132,10 +140,17 @@ def test_fig4_chart_follows_the_conventions(year):
 
 def test_claims_keep_their_status():
     table = claims.evaluate(chapter="industry")
-    assert len(table) == 20
+    assert len(table) == 25
     claims.check(table)
-    assert table.set_index("id").loc["s2_4_hs_sections_count", "status"] == "reproduced"
-    assert (table["status"] == "not reproducible").sum() == 19
+    st = table.set_index("id")["status"]
+    assert st["s2_4_hs_sections_count"] == claims.REPRODUCED
+    # the 2018 section XVI statements on China's own (SITC) figures, counted as an inferred definition
+    xvi = ["s2_4_xvi_exports_to_us_2018", "s2_4_xvi_share_exports_to_us_2018", "s2_4_xvi_surplus_with_us_2018",
+           "s2_4_xvi_share_surplus_with_us_2018", "s2_4_xvi_balance_japan_2018", "s2_4_xvi_balance_korea_2018",
+           "s2_4_xvi_share_deficit_japan_2018", "s2_4_xvi_share_deficit_korea_2018"]
+    assert (st[xvi] == claims.INFERRED).all()
+    assert st["s2_4_xvi_largest_us_surplus_section"] == claims.BOUNDED
+    assert st["s2_5_deficit_sections_fell_2019"] == claims.DIFFERS
 
 
 def test_roman_numerals_and_the_mirror_ranking_behind_the_footnote():

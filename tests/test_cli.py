@@ -85,7 +85,7 @@ def test_export_command_refuses_a_year_outside_coverage(registry, capsys):  # no
 def test_claims_command_prints_statuses_and_counts(registry, capsys):  # noqa: F811
     assert cli.main(["claims", "--check"]) == 0
     out = capsys.readouterr().out
-    assert "test_claim_open" in out and "not reproducible" in out
+    assert "test_claim_open" in out and "not in this edition" in out
     assert "reproduced" in out and "erratum" in out  # the counts list every status
 
 

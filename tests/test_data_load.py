@@ -25,6 +25,7 @@ CONTRACT = {
     "us_trade_hs": ["year", "partner", "flow", "hs2", "hs_section", "value_usd_mn", "months"],
     "comtrade_us_china_hs": ["year", "flow", "hs2", "hs_section", "value_usd_mn"],
     "china_imports_from_us_2017": ["hs2", "hs_section", "value_usd_mn"],
+    "comtrade_china_sitc": ["year", "partner", "flow", "product_group", "value_usd_mn"],
     "fdi_positions": ["year", "investor", "host", "basis", "value_usd_mn", "source", "source_type", "vintage"],
     "fdi_stock_unctad": ["economy", "year", "direction", "value_usd_mn"],
     "wto_disputes": ["ds_number", "title", "complainant", "respondent", "consultations_requested", "year", "source"],

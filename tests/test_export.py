@@ -55,8 +55,8 @@ def registry(monkeypatch, tmp_path):
     figures.figure("test_table", title="Table", caption="T", source="test", chapter="tests", kind="table",
                    columns=["province", "balance_total"])(_table_data)
     claims.claim("test_claim_ok", method="a test", expected=claims.REPRODUCED, tolerance=0.05)(lambda: 2.0)
-    claims.claim("test_claim_open", method="a test", expected=claims.NOT_REPRODUCIBLE,
-                 note="not open")(lambda: None)
+    claims.claim("test_claim_open", method="a test", expected=claims.NOT_REPRODUCIBLE, gap="edition",
+                 gap_source="A test publisher, table 1 of its yearbook", note="not open")(lambda: None)
     return tmp_path
 
 
@@ -74,7 +74,7 @@ def test_export_writes_one_csv_per_figure_and_claims(registry):
     cl = (out / "claims.csv").read_text().splitlines()
     assert cl[0] == ",".join(export.CLAIMS_COLUMNS) == "id,section,reported,reproduced,unit,status"
     assert cl[1] == "test_claim_ok,2.1 Test,2.0,2.0,USD bn,reproduced"
-    assert cl[2] == "test_claim_open,3.1 Test,3.5,,percent,not reproducible"
+    assert cl[2] == "test_claim_open,3.1 Test,3.5,,percent,not in this edition"
 
 
 def test_export_of_selected_figures_without_claims(registry):

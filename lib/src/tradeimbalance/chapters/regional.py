@@ -532,28 +532,29 @@ _TABLE_ONLY = (
 _TEXT_AGREES = "Not in open data. The text agrees with Table 1 exactly (see the chapter's check of text against table)."
 
 
-@claim("s2_2_zhejiang_surplus_2018", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
+@claim("s2_2_zhejiang_surplus_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
 def reproduce_zhejiang_surplus():
     return None
 
 
-@claim("s2_2_shanghai_balance_2018", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
+@claim("s2_2_shanghai_balance_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
 def reproduce_shanghai_balance():
     return None
 
 
-@claim("s2_2_beijing_balance_2018", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
+@claim("s2_2_beijing_balance_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
 def reproduce_beijing_balance():
     return None
 
 
-@claim("s2_2_tianjin_balance_2018", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
+@claim("s2_2_tianjin_balance_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
 def reproduce_tianjin_balance():
     return None
 
 
 @claim(
     "s2_2_jiangsu_euus_surplus_2018",
+    gap="unpublished",
     method=_TABLE_ONLY.format(partner=" with each EU member and the US"),
     expected=NOT_REPRODUCIBLE,
     note=_TEXT_AGREES,
@@ -564,6 +565,7 @@ def reproduce_jiangsu_euus():
 
 @claim(
     "s2_2_guangdong_jpkr_balance_2018",
+    gap="unpublished",
     method=_TABLE_ONLY.format(partner=" with Japan and Korea"),
     expected=NOT_REPRODUCIBLE,
     note=_TEXT_AGREES,
@@ -574,6 +576,7 @@ def reproduce_guangdong_jpkr():
 
 @claim(
     "s2_2_jiangsu_jpkr_balance_2018",
+    gap="unpublished",
     method=_TABLE_ONLY.format(partner=" with Japan and Korea"),
     expected=NOT_REPRODUCIBLE,
     note=_TEXT_AGREES,
@@ -608,6 +611,7 @@ def reproduce_guangdong_text():
 
 @claim(
     "s2_2_jiangsu_euus_minus_total",
+    basis="arithmetic",
     method=(
         "Internal consistency, not a reproduction from open data: Table 1's Jiangsu column (2) minus column (1), "
         "both as reported."
@@ -622,6 +626,7 @@ def reproduce_jiangsu_excess():
 
 @claim(
     "s2_2_zhejiang_euus_share_of_surplus",
+    basis="arithmetic",
     method=(
         "Internal consistency, not a reproduction from open data: Table 1's Zhejiang column (2) as a percentage of "
         "column (1), both as reported." + _BOUND_METHOD
@@ -636,6 +641,7 @@ def reproduce_zhejiang_share():
 
 @claim(
     "s2_2_guangdong_euus_share_of_surplus",
+    basis="arithmetic",
     method=(
         "Internal consistency, not a reproduction from open data: Table 1's Guangdong column (2) as a percentage of "
         "column (1), both as reported." + _BOUND_METHOD
@@ -647,3 +653,115 @@ def reproduce_zhejiang_share():
 )
 def reproduce_guangdong_share():
     return euus_share_of_surplus("CN-GD")
+
+
+# --- statements read off Table 1 and Fig. 2, and the 36 cells of Table 1 ----------------------------------
+
+from .. import claims as _claims  # noqa: E402
+
+
+@claim(
+    "s2_2_top9_are_largest",
+    method=(
+        "For each year of open provincial totals up to the paper's (2016-2018; NBS, by location of importers/"
+        "exporters), the number of Table 1 provinces among the nine largest by total trade; the lowest count is returned."
+    ),
+    expected=REPRODUCED,
+    note="In 2019 the same nine are again the nine largest (shown in the chapter).",
+)
+def reproduce_top9_are_largest():
+    years = [y for y in data_years() if y <= PAPER_YEAR]
+    nine = set(paper_provinces())
+    return None if not years else float(min(len(nine & set(top_nine(y)["code"])) for y in years))
+
+
+def _table1_count(column: str, codes: list[str], largest: bool) -> float:
+    """How many of ``codes`` are among the len(codes) largest (or most negative) values of a Table 1 column."""
+    t = table1_reported().set_index("code")[column].sort_values(ascending=not largest)
+    return float(len(set(codes) & set(t.index[: len(codes)])))
+
+
+_T1_ARITH = "Arithmetic on the paper's own Table 1 (as reported), not a reproduction from open data: "
+
+
+@claim("s2_2_fig2_largest_surpluses", basis="arithmetic", expected=_claims.CONSISTENT,
+       method=_T1_ARITH + "how many of Zhejiang, Guangdong and Jiangsu are the three largest values of column 1.")
+def reproduce_fig2_surpluses():
+    return _table1_count("balance_total", ["CN-ZJ", "CN-GD", "CN-JS"], largest=True)
+
+
+@claim("s2_2_fig2_largest_deficits", basis="arithmetic", expected=_claims.CONSISTENT,
+       method=_T1_ARITH + "how many of Shanghai, Beijing and Tianjin are the three most negative values of column 1.")
+def reproduce_fig2_deficits():
+    return _table1_count("balance_total", ["CN-SH", "CN-BJ", "CN-TJ"], largest=False)
+
+
+@claim("s2_2_top3_euus_deficit_with_jpkr", basis="arithmetic", expected=_claims.CONSISTENT,
+       method=_T1_ARITH + "of the three largest values of column 2, how many have a negative column 4.")
+def reproduce_top3_euus_jpkr():
+    t = table1_reported().sort_values("balance_eu_us", ascending=False).head(3)
+    return float((t["balance_japan_korea"] < 0).sum())
+
+
+@claim("s2_2_five_provinces_in_deficit", basis="arithmetic", expected=_claims.CONSISTENT,
+       method=_T1_ARITH + "how many of Shandong, Liaoning, Tianjin, Shanghai and Beijing have a negative column 1.")
+def reproduce_five_deficits():
+    t = table1_reported().set_index("code")["balance_total"]
+    return float((t[["CN-SD", "CN-LN", "CN-TJ", "CN-SH", "CN-BJ"]] < 0).sum())
+
+
+def trade_bound(code: str, year: int = PAPER_YEAR) -> tuple[float, float] | None:
+    """(-T, T) for province ``code``: no balance, overall or with any partner, can exceed its total trade T.
+
+    T is the province's exports plus imports (NBS, by location of importers/exporters), USD 100 million.
+    """
+    t = totals()
+    t = t[(t["code"] == code) & (t["year"] == int(year))]
+    if t.empty:
+        return None
+    total = float(t["trade_usd_bn"].iloc[0]) * 10.0
+    return (-total, total)
+
+
+_CELL_METHOD = (
+    "Bounded by the province's total trade in 2018 (exports plus imports, NBS, by location of importers/exporters): "
+    "a balance {what} cannot exceed it in size. The value itself needs {needs}."
+)
+_CELL_NOTE = (
+    "Bounded only: Table 1 is the author's calculation from China Customs records; the balance {what} is {gap}."
+)
+_CELL_WHAT = {
+    "total": ("in total", "the province's exports and imports shown separately",
+              "published (exports and imports by province) but not in this edition"),
+    "eu_us": ("with Europe and the US", "the province's trade by partner country",
+              "not published openly (province-by-partner trade is sold in China Customs' database)"),
+    "asia": ("with Asia", "the province's trade by partner country",
+             "not published openly (province-by-partner trade is sold in China Customs' database)"),
+    "japan_korea": ("with Japan and Korea", "the province's trade by partner country",
+                    "not published openly (province-by-partner trade is sold in China Customs' database)"),
+}
+_T1_CODES = {"gd": "CN-GD", "js": "CN-JS", "zj": "CN-ZJ", "fj": "CN-FJ", "sd": "CN-SD", "ln": "CN-LN",
+             "tj": "CN-TJ", "sh": "CN-SH", "bj": "CN-BJ"}
+
+
+def _register_table1_cells() -> None:
+    for short, code in _T1_CODES.items():
+        for col, (what, needs, gap) in _CELL_WHAT.items():
+            claim(
+                f"s2_2_table1_{short}_{col}",
+                method=_CELL_METHOD.format(what=what, needs=needs),
+                expected=_claims.BOUNDED,
+                basis="bound",
+                note=_CELL_NOTE.format(what=what, gap=gap),
+            )(_cell_bound(code))
+
+
+def _cell_bound(code: str):
+    def reproduce():
+        return trade_bound(code)
+
+    reproduce.__qualname__ = f"table1_cell_bound_{code}"
+    return reproduce
+
+
+_register_table1_cells()

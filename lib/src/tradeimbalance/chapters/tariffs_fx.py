@@ -278,9 +278,9 @@ def balance_chart(df: pd.DataFrame, year: int):
 
 @claim(
     "s3_2_currency_manipulator_first",
+    basis="document", citation="US Treasury, Report to the Congress on International Economic and Exchange Rate Policy (May 1992 to 1994 reports), as summarised in GAO-05-351 (2005); table currency_designations",
     method="First year in which the US Treasury designated China a currency manipulator (currency_designations).",
     expected=REPRODUCED,
-    tolerance=0,
 )
 def _first_designation():
     return float(designation_years()[0])
@@ -288,10 +288,10 @@ def _first_designation():
 
 @claim(
     "s3_2_currency_manipulator_last",
+    basis="document", citation="US Treasury, Report to the Congress on International Economic and Exchange Rate Policy (May 1992 to 1994 reports), as summarised in GAO-05-351 (2005); table currency_designations",
     method=("Last year of the first run of consecutive designation years (currency_designations; GAO-05-351: "
             "Treasury 'last cited China in 1994' before 2019)."),
     expected=REPRODUCED,
-    tolerance=0,
 )
 def _last_designation():
     return float(episodes(designation_years())[0][1])
@@ -303,7 +303,6 @@ def _last_designation():
             "IMF DOTS) that lasts to 2018; the chapter shows that the year lies in the second half of the decade "
             "and follows a surplus."),
     expected=REPRODUCED,
-    tolerance=0,
 )
 def _turn_decade():
     start = turn_to_deficit(PAPER_YEAR)["run_start"]

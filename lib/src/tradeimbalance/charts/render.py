@@ -70,6 +70,15 @@ def csv_text(df: pd.DataFrame) -> str:
     return out.to_csv(index=False, na_rep="", lineterminator="\n")
 
 
+def data_link_html(df: pd.DataFrame, name: str, label: str) -> str:
+    """A paragraph with a link that downloads ``df`` as the CSV file ``name`` (embedded: works offline)."""
+    b64 = base64.b64encode(csv_text(df).encode("utf-8")).decode("ascii")
+    return (
+        f'<p class="ti-data-link"><a download="{name}" href="data:text/csv;charset=utf-8;base64,{b64}">'
+        f"{label} ({name})</a></p>"
+    )
+
+
 def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
     """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link."""
     cid = chart_id(spec)
@@ -79,12 +88,7 @@ def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None
     opts = json.dumps(_EMBED_OPTIONS)
     link = ""
     if csv is not None:
-        name = csv_name or "data.csv"
-        b64 = base64.b64encode(csv_text(csv).encode("utf-8")).decode("ascii")
-        link = (
-            f'<p class="ti-data-link"><a download="{name}" href="data:text/csv;charset=utf-8;base64,{b64}">'
-            f"Download the data behind this figure ({name})</a></p>"
-        )
+        link = data_link_html(csv, csv_name or "data.csv", "Download the data behind this figure")
     return (
         f'<div class="ti-figure"><div id="{cid}" class="ti-chart" role="img" aria-label="{title}"></div>\n'
         "<script>(function(){"

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import paths
 from ..refresh import sources as api
-from . import bea, census, comtrade, customs, disputes, dots, nbs, piie, reference_tables, safe, treasury, unctad, wdi, wikipedia
+from . import bea, census, comtrade, comtrade_sitc, customs, disputes, dots, nbs, piie, reference_tables, safe, treasury, unctad, wdi, wikipedia
 
 #: table name -> reader(raw_dir) -> DataFrame
 READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -32,6 +32,7 @@ READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "comtrade_us_china_hs": comtrade.read,
     "china_bilateral_secondary": wikipedia.read,
     "china_imports_from_us_2017": piie.read,
+    "comtrade_china_sitc": comtrade_sitc.read,
     "fdi_positions": bea.read,
     "fdi_stock_unctad": unctad.read,
     "wto_disputes": disputes.read,

@@ -55,6 +55,18 @@ def paper_reported() -> pd.DataFrame:
                               file=path, row=i + 2, column="section")
     df["year"] = pd.array([None if (isinstance(y, float) and math.isnan(y)) or y is None or y is pd.NA else int(y)
                            for y in df["year"]], dtype="Int64")
+    from ..claims import QUALIFIERS, rule_interval
+
+    df["order"] = range(1, len(df) + 1)  # the paper's order: rows are transcribed as the text runs
+    df["cap"] = to_number(df["cap"], path, "cap", allow_blank=True)
+    for i, r in enumerate(df.itertuples(index=False)):
+        if r.qualifier not in QUALIFIERS:
+            raise IngestError(f"claim {r.claim_id!r}: qualifier {r.qualifier!r} is not one of {QUALIFIERS}",
+                              file=path, row=i + 2, column="qualifier")
+        try:
+            rule_interval(float(r.value), str(r.printed), r.qualifier, None if pd.isna(r.cap) else float(r.cap))
+        except ValueError as exc:
+            raise IngestError(f"claim {r.claim_id!r}: {exc}", file=path, row=i + 2, column="printed") from None
     df["sign_added"] = df["sign_added"].map({"true": True, "false": False})
     if df["sign_added"].isna().any():
         raise IngestError("sign_added must be true or false", file=path, column="sign_added")
