@@ -352,6 +352,7 @@ def fig4_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         "would come from " + MISSING_TABLE + "."
     ),
     chapter=CHAPTER,
+    tables=["us_trade_hs"],
     paper_number="Fig. 4",
     columns=["year", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
              "china_balance_usd_bn", "basis"],

@@ -27,6 +27,7 @@ from .. import measures
 from ..charts import PALETTE
 from ..data import load
 from ..figures import figure
+from ..charts.theme import economy_scale
 from . import asia_deficit
 
 CHAPTER = "policy"
@@ -77,6 +78,7 @@ def _bilateral_chart(df, year):
     ).format(START=START),
     source=DOTS_SOURCE + ", China (mainland) as reporter.",
     chapter=CHAPTER,
+    tables=["bilateral_trade", "aggregates"],
     columns=BILATERAL_COLUMNS,
     chart=_bilateral_chart,
 )
@@ -107,8 +109,10 @@ def bilateral_chart(df: pd.DataFrame, year: int):
         x=x,
         y=alt.Y("balance:Q", title="China's balance (USD bn)"),
         color=alt.Color("partner:N", title="China's balance with",
-                        scale=alt.Scale(domain=["United States", "EU28 (with the UK)", "EU27"],
-                                        range=[PALETTE[1], PALETTE[0], PALETTE[5]])),
+                        scale=economy_scale(["United States", "EU28 (with the UK)", "EU27"])),
+        strokeDash=alt.StrokeDash("partner:N", title="China's balance with",
+                                  scale=alt.Scale(domain=["United States", "EU28 (with the UK)", "EU27"],
+                                                  range=[[1, 0], [1, 0], [5, 3]])),
         tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("partner:N", title="Partner"),
                  alt.Tooltip("balance:Q", format=",.1f", title="Balance (USD bn)")],
     )
@@ -189,6 +193,7 @@ def _surplus_chart(df, year):
             "NY.GDP.MKTP.CD; State Administration of Foreign Exchange (SAFE), balance-of-payments releases "
             "(see the bop_china table for each release and its address)."),
     chapter=CHAPTER,
+    tables=["macro", "bop_china"],
     columns=SURPLUS_COLUMNS,
     chart=_surplus_chart,
 )
@@ -224,9 +229,10 @@ def surplus_chart(df: pd.DataFrame, year: int):
     names = {"merch_balance_usd_bn": "Goods balance (WDI, customs basis)",
              "bop_goods_balance_usd_bn": "Goods balance (SAFE, BoP basis)",
              "bop_services_balance_usd_bn": "Services balance (SAFE, BoP basis)"}
-    long = df.melt(id_vars="year", value_vars=list(names), var_name="series", value_name="value").dropna()
+    # Missing values stay in (as nulls): the line breaks there instead of joining across a missing year.
+    long = df.melt(id_vars="year", value_vars=list(names), var_name="series", value_name="value")
     long["series_name"] = long["series"].map(names)
-    top = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
+    top = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16), invalid="break-paths-show-domains").encode(
         x=x,
         y=alt.Y("value:Q", title="Balance (USD bn)"),
         color=alt.Color("series_name:N", title="Series", scale=alt.Scale(domain=list(names.values()),
@@ -327,6 +333,7 @@ def _shift_chart(df, year):
     ).format(START=SHIFT_START),
     source=DOTS_SOURCE + ", the United States and the European Union (EU27) as reporters.",
     chapter=CHAPTER,
+    tables=["bilateral_trade"],
     columns=SHIFT_COLUMNS,
     chart=_shift_chart,
 )
@@ -361,7 +368,7 @@ def shift_chart(df: pd.DataFrame, year: int):
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=2),
               scale=alt.Scale(domain=[SHIFT_START, max(end, SHIFT_START + 1)], nice=False, zero=False))
     domain = [NAMES[p] for p in ["CHN"] + SUCCESSORS]
-    color = alt.Color("economy:N", title="Imports from", scale=alt.Scale(domain=domain, range=PALETTE[1:1 + len(domain)]))
+    color = alt.Color("economy:N", title="Imports from", scale=economy_scale(domain))
 
     def panel(sub, y_field, y_title, title):
         return alt.Chart(sub).mark_line(point=alt.OverlayMarkDef(size=16)).encode(

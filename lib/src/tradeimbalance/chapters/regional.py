@@ -211,6 +211,7 @@ def fig2_chart(df: pd.DataFrame, year: int):
         "National Bureau of Statistics of China, regional annual data, indicator A060101 (China Customs statistics)."
     ),
     chapter=CHAPTER,
+    tables=["paper_table1", "province_trade_totals"],
     paper_number="Fig. 2",
     chart=fig2_chart,
     columns=FIG2_COLUMNS,
@@ -294,6 +295,7 @@ def top9_chart(df: pd.DataFrame, year: int):
     ),
     source="National Bureau of Statistics of China, regional annual data, indicators A060101 and A060201 (China Customs statistics).",
     chapter=CHAPTER,
+    tables=["province_trade_totals", "paper_table1"],
     chart=top9_chart,
     columns=["year", "basis", "national_trade_usd_bn", "top_nine_trade_usd_bn", "top_nine_share_pct",
              "same_nine_as_paper", "entering", "leaving"],
@@ -315,6 +317,7 @@ def top9_data(year: int) -> pd.DataFrame:
     ),
     source="Yang (2020), Table 1 (author's calculation from China Customs data), as reported.",
     chapter=CHAPTER,
+    tables=["paper_table1"],
     paper_number="Table 1",
     kind="table",
     columns=TABLE1_COLUMNS,

@@ -24,6 +24,7 @@ from ..charts import PALETTE
 from ..claims import REPRODUCED, claim
 from ..data import load
 from ..figures import figure
+from ..charts.theme import economy_scale
 from . import asia_deficit
 
 CHAPTER = "tariffs_fx"
@@ -206,6 +207,7 @@ def _chart(df: pd.DataFrame, year: int):
     ),
     source=SOURCE,
     chapter=CHAPTER,
+    tables=["bilateral_trade", "currency_designations", "aggregates"],
     columns=FIG_COLUMNS,
     chart=_chart,
 )
@@ -241,8 +243,7 @@ def balance_chart(df: pd.DataFrame, year: int):
             x=x,
             y=alt.Y("balance:Q", title="US trade balance (USD bn)"),
             color=alt.Color("partner:N", title="US balance with",
-                            scale=alt.Scale(domain=["World", "Asia", "Mainland China"],
-                                            range=[PALETTE[6], PALETTE[0], PALETTE[1]])),
+                            scale=economy_scale(["World", "Asia", "Mainland China"])),
             tooltip=[alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("partner:N", title="Partner"),
                      alt.Tooltip("balance:Q", title="Balance (USD bn)", format=",.1f")],
         )

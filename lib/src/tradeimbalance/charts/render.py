@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 
 import altair as alt
@@ -69,37 +70,58 @@ def csv_text(df: pd.DataFrame) -> str:
     return out.to_csv(index=False, na_rep="", lineterminator="\n")
 
 
-def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
-    """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link."""
+#: Run before drawing: on a screen narrower than the chart, the chart takes the width of its box
+#: (single and layered views fit with their axes; side-by-side panels are stacked) and legends keep
+#: at most two columns, so that its text is drawn at its own size instead of being scaled down.
+_NARROW_JS = (
+    "function tiCap(o){if(Array.isArray(o)){o.forEach(tiCap);return;}"
+    "if(o&&typeof o==='object'){for(var k in o){if(k==='data'||k==='datasets'){continue;}"
+    "if(k==='legend'&&o[k]&&typeof o[k]==='object'&&o[k].columns>2){o[k].columns=2;}"
+    "tiCap(o[k]);}}}"
+    "function tiNarrow(s,cw){if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
+    "var subs=s.vconcat||s.concat;if(subs){subs.forEach(function(x){x.width=Math.max(160,cw-120);});}"
+    "else{s.width=cw;s.autosize={type:'fit-x',contains:'padding'};}"
+    "tiCap(s);if(s.config&&s.config.legend){s.config.legend.columns=2;}}"
+)
+#: Below this width of its box a chart is redrawn to fit (px).
+NARROW_PX = 600
+
+
+def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None, extra_html: str = "") -> str:
+    """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link.
+
+    ``extra_html`` (already escaped) follows the chart inside the figure box: the table view,
+    sources panel and citation line of :mod:`tradeimbalance.exhibits`.
+    """
+    from ..exhibits import csv_link_html
+
     cid = chart_id(spec)
-    title = _title_text(spec).replace('"', "&quot;")
+    title = html.escape(_title_text(spec), quote=True)
     payload = json.dumps(spec, sort_keys=True).replace("</", "<\\/")
     opts = json.dumps(_EMBED_OPTIONS)
     link = ""
     if csv is not None:
-        name = csv_name or "data.csv"
-        b64 = base64.b64encode(csv_text(csv).encode("utf-8")).decode("ascii")
-        link = (
-            f'<p class="ti-data-link"><a download="{name}" href="data:text/csv;charset=utf-8;base64,{b64}">'
-            f"Download the data behind this figure ({name})</a></p>"
-        )
+        link = csv_link_html(csv_text(csv), csv_name or "data.csv")
     return (
         f'<div class="ti-figure"><div id="{cid}" class="ti-chart" role="img" aria-label="{title}"></div>\n'
         "<script>(function(){"
         f"var spec={payload};var opts={opts};var n=0;"
-        "function draw(){if(window.vegaEmbed){window.vegaEmbed('#" + cid + "',spec,opts)"
+        + _NARROW_JS +
+        "function draw(){if(window.vegaEmbed){var el=document.getElementById('" + cid + "');"
+        "var cw=el?el.clientWidth:0;if(cw&&cw<" + str(NARROW_PX) + "){tiNarrow(spec,cw);}"
+        "window.vegaEmbed('#" + cid + "',spec,opts)"
         ".catch(function(e){console.error('chart " + cid + ":',e);});}"
         "else if(n++<400){setTimeout(draw,25);}else{console.error('vega-embed did not load');}}"
         "draw();})();</script>\n"
-        f"{link}</div>"
+        f"{link}{extra_html}</div>"
     )
 
 
-def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> dict:
+def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None, extra_html: str = "") -> dict:
     """A Jupyter MIME bundle: HTML (interactive, offline), PNG (for LaTeX), plain text."""
     spec = _spec_dict(chart)
     return {
-        "text/html": chart_html(spec, csv=csv, csv_name=csv_name),
+        "text/html": chart_html(spec, csv=csv, csv_name=csv_name, extra_html=extra_html),
         "image/png": base64.b64encode(chart_png(spec)).decode("ascii"),
         "text/plain": f"<chart: {_title_text(spec)}>",
     }
