@@ -290,8 +290,8 @@ def top9_chart(df: pd.DataFrame, year: int):
     title="Share of the nine largest trading provinces",
     caption=(
         "Share of the nine provinces with the largest total trade in the sum over all 31 provinces, each year with "
-        "open data up to {year}, on the two bases of the provincial statistics; same_nine_as_paper tells whether "
-        "the nine are those of the paper's Table 1."
+        "open data up to {year}, on the two bases of the provincial statistics; the table view tells for each year "
+        "whether the nine are those of the paper's Table 1, and which provinces join or leave them."
     ),
     source="National Bureau of Statistics of China, regional annual data, indicators A060101 and A060201 (China Customs statistics).",
     chapter=CHAPTER,

@@ -202,8 +202,8 @@ def _chart(df: pd.DataFrame, year: int):
     caption=(
         "US merchandise balance (exports minus imports; negative = deficit) with the World, with Asia (the paper's "
         "footnote list plus Taiwan, as in Fig. 7) and with mainland China, to {year}. Shaded years: the US Treasury "
-        "designated China a currency manipulator; dashed line: the designation was removed. The column "
-        "china_designated is true in designation years."
+        "designated China a currency manipulator; dashed line: the designation was removed. In the table view, "
+        "the designation years are marked yes."
     ),
     source=SOURCE,
     chapter=CHAPTER,
