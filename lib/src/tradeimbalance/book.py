@@ -147,8 +147,7 @@ def table_extras(df: pd.DataFrame, name: str, tables: list[str] | None = None, l
                  title: str | None = None, year: int | None = None) -> None:
     """Below a table in HTML: a CSV download of ``df`` (``name``), its sources panel and citation line.
 
-    The PDF gets nothing from this output (its LaTeX form is empty): the table and its caption
-    carry the content there.
+    The PDF gets nothing from this output: the table and its caption carry the content there.
     """
     from IPython.display import display
 
@@ -158,7 +157,10 @@ def table_extras(df: pd.DataFrame, name: str, tables: list[str] | None = None, l
     body = csv_link_html(csv_text(df), name if name.endswith(".csv") else f"{name}.csv", what="table")
     if label or tables:
         body += panels_html(None, list(tables or []), label or (title or name), title or "", year, table_view=False)
-    display({"text/html": f'<div class="ti-table-extras">{body}</div>', "text/latex": "%"}, raw=True)
+    # The Markdown form (an HTML comment) is what the PDF gets: nothing. A LaTeX form would make
+    # Sphinx load MathJax on the page, a request outside the book.
+    display({"text/html": f'<div class="ti-table-extras">{body}</div>',
+             "text/markdown": "<!-- CSV download and sources: in the HTML edition -->"}, raw=True)
 
 
 def show_registered_table(fig_id: str, year: int, display_df: pd.DataFrame | None = None,

@@ -37,6 +37,18 @@ _UNITS = [("_usd_bn", "USD bn"), ("_usd_mn", "USD mn"), ("_pct_gdp", "% of GDP")
           ("_pct", "%")]
 _VINTAGE = re.compile(r"\b(vintage[^();,]*|\d{4} (?:vintage|release))", re.I)
 MAX_TABLE_ROWS = 400
+#: An identifier-like token (a file, column or code name with an underscore).
+IDENTIFIER = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w/])")
+
+
+def _text(value: str) -> str:
+    """Escaped text in which identifier-like tokens (file or variable names of a source) are code."""
+    return IDENTIFIER.sub(lambda m: f"<code>{m.group(1)}</code>", html.escape(str(value)))
+
+
+def value_label(value: str) -> str:
+    """A data code shown to readers: ``location_of_importers_exporters`` -> ``location of importers exporters``."""
+    return value.replace("_", " ") if IDENTIFIER.fullmatch(value) else value
 
 
 def column_label(name: str) -> str:
@@ -71,7 +83,27 @@ def _cell(value) -> tuple[str, bool]:
             return "—", False
     except (TypeError, ValueError):
         pass
-    return str(value), False
+    return value_label(str(value)), False
+
+
+def code_legend(df: pd.DataFrame) -> str:
+    """Explains, once, the economy codes (ISO 3166-1 alpha-3 and the book's group codes) in ``df``."""
+    from .data import load
+
+    try:
+        names = load("partners").set_index("code")["name_en"].to_dict()
+    except Exception:
+        return ""
+    seen = []
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            vals = [v for v in pd.unique(df[col].dropna()) if isinstance(v, str)]
+            if vals and all(v in names for v in vals):
+                seen += [v for v in vals if v not in seen]
+    if not seen:
+        return ""
+    items = ", ".join(f"{html.escape(c)} = {html.escape(str(names[c]))}" for c in seen)
+    return f'<p class="ti-note">Codes: {items}.</p>'
 
 
 def table_html(df: pd.DataFrame, max_rows: int = MAX_TABLE_ROWS) -> str:
@@ -89,7 +121,7 @@ def table_html(df: pd.DataFrame, max_rows: int = MAX_TABLE_ROWS) -> str:
     if len(df) > max_rows:
         more = f'<p class="ti-note">First {max_rows} of {len(df)} rows; the CSV has them all.</p>'
     return (f'<div class="ti-scroll" tabindex="0"><table class="ti-datatable"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>{more}")
+            f"<tbody>{''.join(rows)}</tbody></table></div>{more}{code_legend(df)}")
 
 
 def table_view_html(df: pd.DataFrame) -> str:
@@ -133,8 +165,8 @@ def _link(url: str | None, text: str | None = None) -> str:
         return ""
     text = text or url
     if url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(url, quote=True)}" rel="noopener">{html.escape(text)}</a>'
-    return html.escape(text)
+        return f'<a href="{html.escape(url, quote=True)}" rel="noopener">{_text(text)}</a>'
+    return _text(text)
 
 
 def source_records(tables: list[str]) -> list[dict]:
@@ -169,15 +201,15 @@ def sources_html(tables: list[str]) -> str:
     items = []
     for rec in source_records(tables):
         parts = [f"<strong>{html.escape(rec['publisher'] or 'Source')}</strong>: "
-                 + (_link(rec["link"], rec["source"]) if str(rec["link"]).startswith("http") else html.escape(rec["source"]))]
-        parts.append(f"Dataset in this book: {html.escape(rec['dataset'])}"
+                 + (_link(rec["link"], rec["source"]) if str(rec["link"]).startswith("http") else _text(rec["source"]))]
+        parts.append(f"Dataset in this book: {_text(rec['dataset'])}"
                      + (f" (years {html.escape(rec['years'])})" if rec["years"] else ""))
         if rec["vintage"]:
             parts.append(f"Vintage: {html.escape(rec['vintage'])}")
         if rec["copy"]:
             commit = (rec["copy_commit"] or "")[:10]
             parts.append("Read from a third-party copy: " + _link(rec["copy"])
-                         + (f", file {html.escape(rec['copy_file'])}" if rec["copy_file"] else "")
+                         + (f", file <code>{html.escape(rec['copy_file'])}</code>" if rec["copy_file"] else "")
                          + (f", commit {html.escape(commit)}" if commit else ""))
         if rec["licences"]:
             parts.append("Licence: " + "; ".join(_link(p, t) if p and p.startswith("http") else html.escape(t)
@@ -205,7 +237,7 @@ def csv_link_html(csv_text: str, name: str, what: str = "figure") -> str:
     b64 = base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
     n = html.escape(name, quote=True)
     return (f'<p class="ti-data-link"><a download="{n}" href="data:text/csv;charset=utf-8;base64,{b64}">'
-            f"Download the data behind this {html.escape(what)} ({html.escape(name)})</a></p>")
+            f"Download the data behind this {html.escape(what)} (CSV)</a></p>")
 
 
 def panels_html(df: pd.DataFrame | None, tables: list[str], label: str, title: str, year: int | None,

@@ -87,7 +87,7 @@ def candidate_definitions() -> list[Definition]:
         return Definition(key, label, tuple(sorted(set(members))))
 
     return [
-        d("footnote", "Footnote list (ASIA_PAPER)", fn),
+        d("footnote", "Footnote list (the paper's)", fn),
         d("footnote_twn", "Footnote + Taiwan", fn + ["TWN"]),
         d("footnote_hkg", "Footnote + Hong Kong", fn + ["HKG"]),
         d("footnote_twn_hkg", "Footnote + Taiwan + Hong Kong", fn + ["TWN", "HKG"]),
@@ -96,7 +96,7 @@ def candidate_definitions() -> list[Definition]:
         d("footnote_twn_sgp", "Footnote + Taiwan + Singapore", fn + ["TWN", "SGP"]),
         d("footnote_twn_ind", "Footnote + Taiwan + India", fn + ["TWN", "IND"]),
         d("footnote_nies_phl", "Footnote + Taiwan, Hong Kong, Singapore, Philippines", fn + ["TWN", "HKG", "SGP", "PHL"]),
-        d("east_se", "East and Southeast Asia (ASIA_EAST_SE)", east_se),
+        d("east_se", "East and Southeast Asia", east_se),
         d("east_se_ind", "East and Southeast Asia + India", east_se + ["IND"]),
         d("emde_asia_jpn", "IMF emerging and developing Asia + Japan", ["EMDE_ASIA", "JPN"]),
         d("emde_asia_jpn_kor", "IMF emerging and developing Asia + Japan + Korea", ["EMDE_ASIA", "JPN", "KOR"]),

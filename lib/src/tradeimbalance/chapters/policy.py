@@ -191,7 +191,7 @@ def _surplus_chart(df, year):
     ).format(START=START),
     source=("World Bank, World Development Indicators (2026 vintage): TX.VAL.MRCH.CD.WT, TM.VAL.MRCH.CD.WT, "
             "NY.GDP.MKTP.CD; State Administration of Foreign Exchange (SAFE), balance-of-payments releases "
-            "(see the bop_china table for each release and its address)."),
+            "(see table `bop_china` for each release and its address)."),
     chapter=CHAPTER,
     tables=["macro", "bop_china"],
     columns=SURPLUS_COLUMNS,

@@ -34,7 +34,7 @@ FIRST_YEAR = 1960
 SOURCE = (
     "IMF, Direction of Trade Statistics (vintage early 2022), United States as reporter (exports FOB minus imports "
     "at customs value); US Treasury designations of China as a currency manipulator as transcribed in the "
-    "currency_designations table (GAO-05-351 and news reports quoting Treasury)."
+    "table `currency_designations` (GAO-05-351 and news reports quoting Treasury)."
 )
 
 #: Partners of the balance figure: column suffix -> (label, DOTS code or 'ASIA').

@@ -108,9 +108,14 @@ def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None
         f"var spec={payload};var opts={opts};var n=0;"
         + _NARROW_JS +
         "function draw(){if(window.vegaEmbed){var el=document.getElementById('" + cid + "');"
-        "var cw=el?el.clientWidth:0;if(cw&&cw<" + str(NARROW_PX) + "){tiNarrow(spec,cw);}"
-        "window.vegaEmbed('#" + cid + "',spec,opts)"
-        ".catch(function(e){console.error('chart " + cid + ":',e);});}"
+        "var cw=el?el.clientWidth:0;var narrow=cw&&cw<" + str(NARROW_PX) + ";if(narrow){tiNarrow(spec,cw);}"
+        "var go=function(k){window.vegaEmbed('#" + cid + "',spec,opts).then(function(r){"
+        # stacked panels wider than the box after drawing: narrow them by the excess and draw again
+        "var svg=el.querySelector('svg');var w=svg&&svg.width&&svg.width.baseVal?svg.width.baseVal.value:0;"
+        "var subs=spec.vconcat||spec.concat;"
+        "if(narrow&&subs&&k<3&&w>cw+1){var d=Math.ceil(w-cw)+2;"
+        "subs.forEach(function(x){x.width=Math.max(120,(x.width||cw)-d);});r.finalize();go(k+1);}})"
+        ".catch(function(e){console.error('chart " + cid + ":',e);});};go(0);}"
         "else if(n++<400){setTimeout(draw,25);}else{console.error('vega-embed did not load');}}"
         "draw();})();</script>\n"
         f"{link}{extra_html}</div>"
