@@ -131,3 +131,14 @@ def test_export_interface_documents_every_public_figure():
         assert [c for c in documented if c in cols] == cols, fid
     # Fig. 4's entry comes with its redrawn chart.
     assert set(all_figures()) - set(PUBLIC_COLUMNS) <= {"fig4"}
+
+
+def test_every_balance_axis_shows_zero():
+    from tradeimbalance.charts.theme import balance_axis_problems
+
+    bad = {"encoding": {"y": {"field": "b", "type": "quantitative", "title": "Balance (USD bn)",
+                              "scale": {"zero": False}}}}
+    assert balance_axis_problems(bad) == ["y axis 'Balance (USD bn)' switches zero off"]
+    for fid, fig in all_figures().items():
+        if fig.chart_fn is not None:
+            assert balance_axis_problems(fig.chart(fig.data(YEAR), YEAR).to_dict()) == [], fid

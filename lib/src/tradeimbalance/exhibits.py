@@ -31,9 +31,11 @@ BOOK_YEAR = "2026"
 _WORDS = {
     "usd": "USD", "bn": "bn", "mn": "mn", "pct": "%", "gdp": "GDP", "eu": "EU", "us": "US", "fdi": "FDI",
     "hs": "HS", "nbs": "NBS", "bop": "BoP", "cif": "CIF", "fob": "FOB", "id": "id",
+    "usa": "USA", "eu27": "EU27", "eu28": "EU28", "asia": "Asia", "china": "China", "japan": "Japan",
+    "korea": "Korea", "world": "World", "merch": "merchandise", "100m": "100 million",
 }
 #: Unit endings of column names and their reader form.
-_UNITS = [("_usd_bn", "USD bn"), ("_usd_mn", "USD mn"), ("_pct_gdp", "% of GDP"), ("_share_pct", "share, %"),
+_UNITS = [("_usd_100m_reported", "USD 100 million, as printed by the paper"), ("_usd_100m", "USD 100 million"), ("_usd_bn", "USD bn"), ("_usd_mn", "USD mn"), ("_pct_gdp", "% of GDP"), ("_share_pct", "share, %"),
           ("_pct", "%")]
 _VINTAGE = re.compile(r"\b(vintage[^();,]*|\d{4} (?:vintage|release))", re.I)
 MAX_TABLE_ROWS = 400
@@ -77,6 +79,7 @@ def _cell(value) -> tuple[str, bool]:
         return str(int(value)), True
     if isinstance(value, float) or (hasattr(value, "dtype") and getattr(value.dtype, "kind", "") == "f"):
         v = float(value)
+        v = round(v, 2) + 0.0  # no "-0.00"
         return (f"{v:,.0f}" if v == int(v) and abs(v) >= 1000 else f"{v:,.2f}"), True
     try:
         if pd.isna(value):
@@ -92,8 +95,10 @@ def code_legend(df: pd.DataFrame) -> str:
 
     try:
         names = load("partners").set_index("code")["name_en"].to_dict()
-    except Exception:
+        groups = load("aggregates").drop_duplicates("aggregate").set_index("aggregate")["definition"].to_dict()
+    except (KeyError, OSError):
         return ""
+    names = {**{k: v for k, v in groups.items() if k not in names}, **names}
     seen = []
     for col in df.columns:
         if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
@@ -102,8 +107,9 @@ def code_legend(df: pd.DataFrame) -> str:
                 seen += [v for v in vals if v not in seen]
     if not seen:
         return ""
-    items = ", ".join(f"{html.escape(c)} = {html.escape(str(names[c]))}" for c in seen)
-    return f'<p class="ti-note">Codes: {items}.</p>'
+    items = "; ".join(f"{html.escape(c)} = {html.escape(str(names[c]))}" for c in seen)
+    return (f'<p class="ti-note">Codes (ISO 3166-1 alpha-3 for countries, the book\'s own codes for groups): '
+            f"{items}.</p>")
 
 
 def table_html(df: pd.DataFrame, max_rows: int = MAX_TABLE_ROWS) -> str:
@@ -224,7 +230,8 @@ def sources_html(tables: list[str]) -> str:
 def cite_line(label: str, title: str, year: int | None = None) -> str:
     """How to cite one exhibit, as plain text."""
     data = f", data to {int(year)}" if year is not None else ""
-    return (f"{BOOK_AUTHOR} ({BOOK_YEAR}). {label}: {title}{data}. In: {BOOK_TITLE}. "
+    what = label if not title or title == label else f"{label}: {title}"
+    return (f"{BOOK_AUTHOR} ({BOOK_YEAR}). {what}{data}. In: {BOOK_TITLE}. "
             f"Data and code under their stated licences.")
 
 

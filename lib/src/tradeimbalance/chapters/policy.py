@@ -329,7 +329,8 @@ def _shift_chart(df, year):
         "Balance of the United States and the EU27 (their own records) with mainland China, Vietnam, Thailand, "
         "Cambodia and Bangladesh, the economies the paper expects to take over labour-intensive assembly, and the "
         "share of each in the reporter's imports (for the EU27, its imports from outside the EU27), {START} to {{year}} "
-        "(the data end in 2020)."
+        "(the data end in 2020). The chart shows the shares on a logarithmic scale, so that the small shares of the "
+        "four successors can be read next to China's."
     ).format(START=SHIFT_START),
     source=DOTS_SOURCE + ", the United States and the European Union (EU27) as reporters.",
     chapter=CHAPTER,
@@ -370,9 +371,14 @@ def shift_chart(df: pd.DataFrame, year: int):
     domain = [NAMES[p] for p in ["CHN"] + SUCCESSORS]
     color = alt.Color("economy:N", title="Imports from", scale=economy_scale(domain))
 
+    # A log scale: the successors' shares (about 0.1% to 5%) are readable next to China's (about 20%).
+    y_scale = alt.Scale(type="log", domain=[0.04, 40], nice=False)
+    y_axis = alt.Axis(values=[0.1, 0.2, 0.5, 1, 2, 5, 10, 20], format="~g")
+
     def panel(sub, y_field, y_title, title):
+        sub = sub[sub[y_field] > 0]
         return alt.Chart(sub).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
-            x=x, y=alt.Y(f"{y_field}:Q", title=y_title), color=color,
+            x=x, y=alt.Y(f"{y_field}:Q", title=y_title, scale=y_scale, axis=y_axis), color=color,
             tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("importer:N", title="Importer"),
                      alt.Tooltip("economy:N", title="From"),
                      alt.Tooltip("imports_usd_bn:Q", format=",.1f", title="Imports (USD bn)"),
@@ -382,8 +388,8 @@ def shift_chart(df: pd.DataFrame, year: int):
     us = d[d["reporter"] == "USA"]
     eu = d[d["reporter"] == "EU27"]
     return alt.hconcat(
-        panel(us, "share_of_reporter_imports_pct", "Share of US imports (%)", "United States"),
-        panel(eu, "share_of_reporter_imports_pct", "Share of extra-EU27 imports (%)", "EU27"),
+        panel(us, "share_of_reporter_imports_pct", "Share of US imports (%, log scale)", "United States"),
+        panel(eu, "share_of_reporter_imports_pct", "Share of extra-EU27 imports (%, log scale)", "EU27"),
         spacing=30,
     ).properties(title=alt.TitleParams(f"Who supplies US and EU imports, {SHIFT_START}-{end}",
                                        subtitle="Shares of US imports and of EU27 imports from outside the EU (own records, IMF DOTS)"))

@@ -161,6 +161,8 @@ FIG2_COLUMNS = [
 def fig2_chart(df: pd.DataFrame, year: int):
     """Two panels per province: the paper's reported 2018 balance and NBS total trade in ``year``."""
     d = df.copy()
+    # The book's unit: the paper's 亿美元 (USD 100 million) divided by ten; the tooltip keeps the printed figure.
+    d["balance_usd_bn_reported"] = d["balance_total_usd_100m_reported"] / 10
     d["side"] = ["surplus" if v >= 0 else "deficit" if v < 0 else "not reported" for v in d["balance_total_usd_100m_reported"].fillna(0)]
     d.loc[d["balance_total_usd_100m_reported"].isna(), "side"] = "not reported"
     has_balance = d["balance_total_usd_100m_reported"].notna().any()
@@ -173,10 +175,11 @@ def fig2_chart(df: pd.DataFrame, year: int):
         alt.Tooltip("trade_rank:Q", title="Rank by trade"),
         alt.Tooltip("total_trade_usd_bn:Q", title="Total trade (USD bn)", format=",.1f"),
         alt.Tooltip("share_of_national_trade_pct:Q", title="Share of national trade (%)", format=".1f"),
-        alt.Tooltip("balance_total_usd_100m_reported:Q", title="Balance 2018, as reported (USD 100 million)", format=",.2f"),
+        alt.Tooltip("balance_usd_bn_reported:Q", title="Balance 2018, as reported (USD bn)", format=",.1f"),
+        alt.Tooltip("balance_total_usd_100m_reported:Q", title="Printed by the paper (亿美元, USD 100 million)", format=",.2f"),
     ]
     trade = alt.Chart(d, title=alt.Title(f"Total trade, {int(year)}", subtitle="NBS, exports + imports")).mark_bar(color=PALETTE[5]).encode(
-        y=y_enc if not has_balance else alt.Y("province:N", sort=order, axis=None),
+        y=y_enc if not has_balance else alt.Y("province:N", sort=order, axis=alt.Axis(title=None, labels=False, ticks=False)),
         x=alt.X("total_trade_usd_bn:Q", title="Exports + imports (USD bn)"),
         tooltip=tips,
     ).properties(width=250 if has_balance else 520, height=270)
@@ -190,7 +193,7 @@ def fig2_chart(df: pd.DataFrame, year: int):
     domain = ["surplus", "deficit"]
     bal = alt.Chart(d, title=alt.Title("Balance, 2018, as reported", subtitle="exports minus imports")).mark_bar().encode(
         y=y_enc,
-        x=alt.X("balance_total_usd_100m_reported:Q", title="Balance (USD 100 million)"),
+        x=alt.X("balance_usd_bn_reported:Q", title="Balance (USD bn)"),
         color=alt.Color("side:N", title="Balance", scale=alt.Scale(domain=domain, range=[PALETTE[0], PALETTE[1]])),
         tooltip=tips,
     ).properties(width=300, height=270)

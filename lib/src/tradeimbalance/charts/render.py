@@ -74,14 +74,25 @@ def csv_text(df: pd.DataFrame) -> str:
 #: (single and layered views fit with their axes; side-by-side panels are stacked) and legends keep
 #: at most two columns, so that its text is drawn at its own size instead of being scaled down.
 _NARROW_JS = (
+    # a title longer than the box breaks into lines (Vega draws an array of strings as lines)
+    "var tiMax=40,tiCols=2;"
+    "function tiLines(t){if(typeof t!=='string'||t.length<=tiMax){return t;}var w=t.split(' '),out=[],l='';"
+    "w.forEach(function(x){if(l&&(l+' '+x).length>tiMax){out.push(l);l=x;}else{l=l?l+' '+x:x;}});"
+    "if(l){out.push(l);}return out;}"
+    "function tiTitle(o){if(typeof o.title==='string'){o.title=tiLines(o.title);}"
+    "else if(o.title&&typeof o.title==='object'&&!Array.isArray(o.title)){"
+    "o.title.text=tiLines(o.title.text);if(o.title.subtitle){o.title.subtitle=tiLines(o.title.subtitle);}}}"
     "function tiCap(o){if(Array.isArray(o)){o.forEach(tiCap);return;}"
-    "if(o&&typeof o==='object'){for(var k in o){if(k==='data'||k==='datasets'){continue;}"
-    "if(k==='legend'&&o[k]&&typeof o[k]==='object'&&o[k].columns>2){o[k].columns=2;}"
+    "if(o&&typeof o==='object'){if('title' in o&&!('field' in o)){tiTitle(o);}"
+    "for(var k in o){if(k==='data'||k==='datasets'){continue;}"
+    "if(k==='legend'&&o[k]&&typeof o[k]==='object'&&o[k].columns>1){o[k].columns=tiCols;}"
     "tiCap(o[k]);}}}"
-    "function tiNarrow(s,cw){if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
+    "function tiNarrow(s,cw){tiMax=Math.max(24,Math.floor(cw/8));tiCols=cw<420?1:2;if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
     "var subs=s.vconcat||s.concat;if(subs){subs.forEach(function(x){x.width=Math.max(160,cw-120);});}"
     "else{s.width=cw;s.autosize={type:'fit-x',contains:'padding'};}"
-    "tiCap(s);if(s.config&&s.config.legend){s.config.legend.columns=2;}}"
+    "tiCap(s);s.config=s.config||{};if(s.config.legend){s.config.legend.columns=tiCols;}"
+    # crowded axis labels (every year of a band scale) are thinned instead of overlapping
+    "s.config.axis=Object.assign({},s.config.axis||{},{labelOverlap:'parity'});}"
 )
 #: Below this width of its box a chart is redrawn to fit (px).
 NARROW_PX = 600

@@ -149,6 +149,32 @@ def lint_chart(chart) -> list[str]:
     if not seen:
         problems.append("chart has no positional encoding")
     problems += economy_color_problems(spec)
+    problems += balance_axis_problems(spec)
+    return problems
+
+
+def balance_axis_problems(spec: dict) -> list[str]:
+    """Balance axes that may leave out zero: a balance changes sign, so its axis must show 0.
+
+    A quantitative x or y whose title names a balance (or a deficit) must not switch ``zero`` off,
+    and an explicit domain must include 0.
+    """
+    problems = []
+    for enc in _encodings(spec):
+        for ch in ("x", "y"):
+            e = enc.get(ch)
+            if not isinstance(e, dict) or e.get("type") != "quantitative":
+                continue
+            title = str(e.get("title") or "")
+            if not any(w in title.lower() for w in ("balance", "deficit", "surplus", "net exports")):
+                continue
+            scale = e.get("scale") if isinstance(e.get("scale"), dict) else {}
+            dom = scale.get("domain")
+            if scale.get("zero") is False and not (isinstance(dom, list) and len(dom) == 2
+                                                    and all(isinstance(v, (int, float)) for v in dom) and dom[0] <= 0 <= dom[1]):
+                problems.append(f"{ch} axis {title!r} switches zero off")
+            elif isinstance(dom, list) and len(dom) == 2 and all(isinstance(v, (int, float)) for v in dom) and not dom[0] <= 0 <= dom[1]:
+                problems.append(f"{ch} axis {title!r} has a domain {dom} without 0")
     return problems
 
 
