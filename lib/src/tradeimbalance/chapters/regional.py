@@ -179,7 +179,7 @@ def fig2_chart(df: pd.DataFrame, year: int):
         alt.Tooltip("balance_total_usd_100m_reported:Q", title="Printed by the paper (亿美元, USD 100 million)", format=",.2f"),
     ]
     trade = alt.Chart(d, title=alt.Title(f"Total trade, {int(year)}", subtitle="NBS, exports + imports")).mark_bar(color=PALETTE[5]).encode(
-        y=y_enc if not has_balance else alt.Y("province:N", sort=order, axis=alt.Axis(title=None, labels=False, ticks=False)),
+        y=y_enc if not has_balance else alt.Y("province:N", sort=order, axis=None),
         x=alt.X("total_trade_usd_bn:Q", title="Exports + imports (USD bn)"),
         tooltip=tips,
     ).properties(width=250 if has_balance else 520, height=270)
