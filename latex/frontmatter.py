@@ -149,6 +149,20 @@ def build_date() -> str:
     return when.strftime("%-d %B %Y")
 
 
+def html_edition(root: Path) -> str:
+    """Where the HTML edition is (LaTeX): ``html.baseurl`` of _config.yml as a link when it is set,
+    otherwise the place ``make book`` writes it."""
+    cfg = {}
+    cfg_path = root / "_config.yml"
+    if cfg_path.exists():
+        cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8")) or {}
+    url = str(((cfg.get("html") or {}).get("baseurl")) or "").strip()
+    if url.startswith(("http://", "https://")):
+        safe = url.replace("\\", "").replace("{", "").replace("}", "").replace("%", "\\%").replace("#", "\\#")
+        return rf"\url{{{safe}}}"
+    return r"\texttt{\_build/html/index.html}, written by \texttt{make book}"
+
+
 def frontmatter_tex(root: Path) -> str:
     import tradeimbalance
     from tradeimbalance.charts.render import PNG_SCALE
@@ -160,6 +174,7 @@ def frontmatter_tex(root: Path) -> str:
         rf"\renewcommand\TIvintage{{{tex_escape(data_vintage(root))}}}",
         rf"\renewcommand\TIversion{{{tex_escape(tradeimbalance.__version__)}}}",
         rf"\renewcommand\TIimagescale{{{1 / PNG_SCALE:g}}}",
+        rf"\renewcommand\TIhtmledition{{{html_edition(root)}}}",
     ]
     toc_path = root / "_toc.yml"
     if toc_path.exists():

@@ -116,6 +116,8 @@ def make_book(root: Path, chapters: dict[str, str]) -> Path:
     """A book folder like the project's: its _config.yml, index.md, _toc.yml, chapters and data/coverage.csv."""
     (root / "chapters").mkdir(parents=True)
     shutil.copy(REPO / "_config.yml", root / "_config.yml")
+    for bib in REPO.glob("*.bib"):  # the bibliography _config.yml names
+        shutil.copy(bib, root / bib.name)
     (root / "index.md").write_text("# Test book\n\nA book made by the tests.\n")
     for name, text in chapters.items():
         (root / "chapters" / f"{name}.md").write_text(text)

@@ -133,6 +133,8 @@ class PageReport:
     failed_local: list[str] = field(default_factory=list)
     charts: list[dict] = field(default_factory=list)
     load_error: str | None = None
+    #: What the ``inspect`` callback of :func:`check_page` returned (None without one).
+    inspected: object = None
 
     @property
     def undrawn(self) -> list[dict]:
@@ -152,14 +154,18 @@ class PageReport:
         return out
 
 
-def check_page(browser, url: str, *, draw_timeout_ms: int = DRAW_TIMEOUT_MS) -> PageReport:
+def check_page(browser, url: str, *, draw_timeout_ms: int = DRAW_TIMEOUT_MS, viewport: dict | None = None,
+               inspect=None) -> PageReport:
     """Open ``url`` in a fresh browser context and report what went wrong (see :class:`PageReport`).
+
+    ``viewport`` (default 1280 x 900) sets the window size; ``inspect(page)``, when given, runs once
+    the charts have drawn and its result is kept in ``report.inspected``.
 
     Every request is recorded; any request whose host is not 127.0.0.1/localhost is aborted and
     reported (data: URLs never reach the network and are not routed).
     """
     report = PageReport(url=url)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
 
     def route(route, request):
         report.requests.append(request.url)
@@ -204,6 +210,8 @@ def check_page(browser, url: str, *, draw_timeout_ms: int = DRAW_TIMEOUT_MS) -> 
             except Exception:  # noqa: BLE001
                 pass
             report.charts = page.evaluate(CHART_STATE_JS)
+            if inspect is not None:
+                report.inspected = inspect(page)
     except Exception as err:  # noqa: BLE001
         report.load_error = str(err).splitlines()[0]
     finally:

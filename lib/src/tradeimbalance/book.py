@@ -129,11 +129,7 @@ def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.
         text = f"**{markdown_text(caption)}**\n\n" + text
     display(Markdown(text))
     if csv_name:
-        from .charts.render import data_link_html
-
-        link = data_link_html(df if csv is None else csv, csv_name, "Download this table")
-        # other outputs (the PDF) get a MyST comment: nothing is shown where a download cannot work
-        display({"text/html": link, "text/markdown": f"% {csv_name}: CSV download in the HTML edition"}, raw=True)
+        table_extras(df if csv is None else csv, csv_name)
 
 
 def show_figure(fig_id: str, year: int, **kwargs) -> None:
@@ -147,5 +143,40 @@ def show_figure(fig_id: str, year: int, **kwargs) -> None:
     chart = fig.chart(data, year=year)
     from .charts.render import chart_bundle
 
-    display(chart_bundle(chart, csv=data, csv_name=f"{fig_id}.csv"), raw=True)
+    from .exhibits import panels_html
+
+    extra = panels_html(data, fig.tables, fig.label, fig.title, year)
+    display(chart_bundle(chart, csv=data, csv_name=f"{fig_id}.csv", extra_html=extra), raw=True)
     display(Markdown(fig.caption_markdown(year)))
+
+
+def table_extras(df: pd.DataFrame, name: str, tables: list[str] | None = None, label: str | None = None,
+                 title: str | None = None, year: int | None = None) -> None:
+    """Below a table in HTML: a CSV download of ``df`` (``name``), its sources panel and citation line.
+
+    The PDF gets nothing from this output: the table and its caption carry the content there.
+    """
+    from IPython.display import display
+
+    from .charts.render import csv_text
+    from .exhibits import csv_link_html, panels_html
+
+    body = csv_link_html(csv_text(df), name if name.endswith(".csv") else f"{name}.csv", what="table")
+    if label or tables:
+        body += panels_html(None, list(tables or []), label or (title or name), title or "", year, table_view=False)
+    # The Markdown form (an HTML comment) is what the PDF gets: nothing. A LaTeX form would make
+    # Sphinx load MathJax on the page, a request outside the book.
+    display({"text/html": f'<div class="ti-table-extras">{body}</div>',
+             "text/markdown": "<!-- CSV download and sources: in the HTML edition -->"}, raw=True)
+
+
+def show_registered_table(fig_id: str, year: int, display_df: pd.DataFrame | None = None,
+                          caption: str | None = None, floatfmt: str = ",.1f", **kwargs) -> None:
+    """Display registered table ``fig_id``: the typeset table (``display_df`` if given, else its data),
+    then its CSV download (the registered columns), sources panel and citation line."""
+    from .figures import get_figure
+
+    fig = get_figure(fig_id)
+    data = fig.data(year, **kwargs)
+    show_table(data if display_df is None else display_df, caption=caption, floatfmt=floatfmt)
+    table_extras(data, f"{fig_id}.csv", fig.tables, fig.label, fig.title, year)

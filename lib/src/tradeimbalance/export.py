@@ -31,6 +31,8 @@ CLAIMS_FILE = "claims.csv"
 #: registered under one of these ids with other columns stops the export.
 PUBLIC_COLUMNS: dict[str, list[str]] = {
     "fig1": ["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"],
+    "fig2": ["province", "province_code", "year", "trade_rank", "total_trade_usd_bn", "share_of_national_trade_pct",
+             "balance_total_usd_100m_reported"],
     "fig3": ["year", "ordinary_net_exports_usd_bn", "processing_net_exports_usd_bn"],
     "fig4": ["year", "view", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
              "china_balance_usd_bn", "basis"],
@@ -38,6 +40,18 @@ PUBLIC_COLUMNS: dict[str, list[str]] = {
     "fig6": ["year", "japan_exports_to_us_share_pct", "korea_exports_to_us_share_pct", "japan_fdi_in_us_share_pct"],
     "fig7": ["year", "us_deficit_with_asia_usd_bn", "china_share_pct", "japan_share_pct"],
     "table1": ["province", "balance_total", "balance_eu_us", "balance_asia", "balance_japan_korea"],
+    "intro_surplus_gdp": ["year", "country", "basis", "balance_usd_bn", "gdp_usd_bn", "balance_pct_gdp"],
+    "regional_top9": ["year", "basis", "national_trade_usd_bn", "top_nine_trade_usd_bn", "top_nine_share_pct",
+                      "same_nine_as_paper", "entering", "leaving"],
+    "processing_shares": ["year", "definition", "share_pct", "basis"],
+    "tariffs_fx_balance": ["year", "us_balance_world_usd_bn", "us_balance_asia_usd_bn", "us_balance_china_usd_bn",
+                           "china_designated"],
+    "policy_bilateral": ["year", "china_balance_usa_usd_bn", "china_balance_eu27_usd_bn", "china_balance_eu28_usd_bn"],
+    "policy_surplus": ["year", "merch_exports_usd_bn", "merch_imports_usd_bn", "merch_balance_usd_bn",
+                       "merch_balance_pct_gdp", "bop_goods_balance_usd_bn", "bop_services_balance_usd_bn"],
+    "policy_shift": ["year", "reporter", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn",
+                     "share_of_reporter_imports_pct"],
+    "policy_us_china_us_side": ["year", "us_exports_usd_bn", "us_imports_usd_bn", "us_balance_usd_bn", "source"],
 }
 
 

@@ -33,6 +33,8 @@ class Figure:
     columns: list[str] = field(default_factory=list)
     kind: str = "figure"
     share_groups: list[list[str]] = field(default_factory=list)  # percent columns that add up to 100
+    #: The ``data/`` tables the figure reads (resource names of data/datapackage.json): its sources panel.
+    tables: list[str] = field(default_factory=list)
 
     def data(self, year: int, **kwargs) -> pd.DataFrame:
         df = self.data_fn(year, **kwargs)
@@ -44,6 +46,11 @@ class Figure:
         if self.chart_fn is None:
             raise ValueError(f"{self.id} is a table, not a chart")
         return self.chart_fn(df, year=year)
+
+    @property
+    def label(self) -> str:
+        """How the book names the exhibit: the paper's number, else its title."""
+        return self.paper_number or self.title
 
     def caption_markdown(self, year: int) -> str:
         label = f"**{self.paper_number or self.id}.**" if self.paper_number else f"**{self.title}.**"
@@ -62,6 +69,7 @@ def figure(
     chart: Callable | None = None,
     kind: str = "figure",
     share_groups: list[list[str]] | None = None,
+    tables: list[str] | None = None,
 ):
     """Decorator registering ``data(year)`` as figure ``fig_id`` (``chart`` builds its Altair chart)."""
 
@@ -80,6 +88,7 @@ def figure(
             columns=list(columns or []),
             kind=kind,
             share_groups=[list(g) for g in (share_groups or [])],
+            tables=list(tables or []),
         )
         return fn
 

@@ -28,8 +28,15 @@ def usd_bn(x, digits: int = 1) -> str:
 
 
 def usd_100m(x, digits: int = 2) -> str:
-    """A value in hundred millions of US dollars (亿美元): ``'USD 2,144.22 hundred million'``."""
-    return MISSING if _missing(x) else f"USD {number(x, digits)} hundred million"
+    """A value in the paper's unit, hundred millions of US dollars (亿美元), shown in the book's unit
+    with the paper's figure beside it: ``2144.221`` -> ``'USD 214.42 bn (2,144.22 亿美元)'``.
+
+    The value in USD bn keeps one more decimal than ``digits`` (at most two), so no precision is lost
+    in the conversion of a figure printed to whole 亿美元.
+    """
+    if _missing(x):
+        return MISSING
+    return f"USD {number(float(x) / 10, min(digits + 1, 2))} bn ({number(x, digits)} 亿美元)"
 
 
 def cny_tn(x, digits: int = 2) -> str:

@@ -33,6 +33,7 @@ from ..charts import PALETTE
 from ..claims import CLOSE, DIFFERS, ERRATUM, REPRODUCED, Erratum, claim
 from ..data import load
 from ..figures import figure
+from ..charts.theme import economy_color, economy_scale
 
 CHAPTER = "asia_deficit"
 PAPER_YEAR = 2018
@@ -86,7 +87,7 @@ def candidate_definitions() -> list[Definition]:
         return Definition(key, label, tuple(sorted(set(members))))
 
     return [
-        d("footnote", "Footnote list (ASIA_PAPER)", fn),
+        d("footnote", "Footnote list (the paper's)", fn),
         d("footnote_twn", "Footnote + Taiwan", fn + ["TWN"]),
         d("footnote_hkg", "Footnote + Hong Kong", fn + ["HKG"]),
         d("footnote_twn_hkg", "Footnote + Taiwan + Hong Kong", fn + ["TWN", "HKG"]),
@@ -95,7 +96,7 @@ def candidate_definitions() -> list[Definition]:
         d("footnote_twn_sgp", "Footnote + Taiwan + Singapore", fn + ["TWN", "SGP"]),
         d("footnote_twn_ind", "Footnote + Taiwan + India", fn + ["TWN", "IND"]),
         d("footnote_nies_phl", "Footnote + Taiwan, Hong Kong, Singapore, Philippines", fn + ["TWN", "HKG", "SGP", "PHL"]),
-        d("east_se", "East and Southeast Asia (ASIA_EAST_SE)", east_se),
+        d("east_se", "East and Southeast Asia", east_se),
         d("east_se_ind", "East and Southeast Asia + India", east_se + ["IND"]),
         d("emde_asia_jpn", "IMF emerging and developing Asia + Japan", ["EMDE_ASIA", "JPN"]),
         d("emde_asia_jpn_kor", "IMF emerging and developing Asia + Japan + Korea", ["EMDE_ASIA", "JPN", "KOR"]),
@@ -187,6 +188,7 @@ def _fig7_chart(df: pd.DataFrame, year: int):
     ),
     source=SOURCE,
     chapter=CHAPTER,
+    tables=["bilateral_trade", "aggregates"],
     columns=FIG7_COLUMNS,
     paper_number="Fig. 7",
     chart=_fig7_chart,
@@ -213,7 +215,7 @@ def fig7_chart(df: pd.DataFrame, year: int):
     x = alt.X("year:O", title="Year", axis=alt.Axis(values=ticks, labelAngle=0))
     bars = (
         alt.Chart(df)
-        .mark_bar(color=PALETTE[0])
+        .mark_bar(color=economy_color("Asia"))
         .encode(
             x=x,
             y=alt.Y("us_deficit_with_asia_usd_bn:Q", title="US deficit with Asia (USD bn)"),
@@ -232,7 +234,7 @@ def fig7_chart(df: pd.DataFrame, year: int):
             x=x,
             y=alt.Y("share:Q", title="Share of the US deficit with Asia (%)"),
             color=alt.Color("economy:N", title="Share of",
-                            scale=alt.Scale(domain=["Japan", "Mainland China"], range=[PALETTE[2], PALETTE[1]])),
+                            scale=economy_scale(["Mainland China", "Japan"])),
             tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("economy:N", title="Economy"),
                      alt.Tooltip("share:Q", title="Share (%)", format=".1f")],
         )

@@ -29,6 +29,7 @@ from ..book import glue_text as book_glue_text
 from .. import measures
 from ..claims import BOUNDED, CLOSE, REPRODUCED, claim
 from ..figures import figure
+from ..charts.theme import economy_scale
 
 CHAPTER = "bilateral"
 PAPER_YEAR = 2019
@@ -133,7 +134,7 @@ def fig1_chart(df: pd.DataFrame, year: int):
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(domain=[first, last], nice=False)),
         y=alt.Y("balance_usd_bn:Q", title="Balance (USD bn)"),
-        color=alt.Color("partner_name:N", title="Partner", sort=order, scale=alt.Scale(domain=order),
+        color=alt.Color("partner_name:N", title="Partner", sort=order, scale=economy_scale(order),
                         legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, columns=3)),
         strokeDash=alt.StrokeDash(
             "partner_name:N", title="Partner", sort=order,
@@ -161,6 +162,7 @@ def fig1_chart(df: pd.DataFrame, year: int):
     ),
     source="IMF, Direction of Trade Statistics (China's own figures, vintage early 2022); EU28 = EU27 + United Kingdom.",
     chapter=CHAPTER,
+    tables=["bilateral_trade", "aggregates"],
     paper_number="Fig. 1",
     chart=fig1_chart,
     columns=["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"],

@@ -388,6 +388,7 @@ def fig4_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         "paper used China Customs' trade by HS section and country, which would come from " + MISSING_TABLE + "."
     ),
     chapter=CHAPTER,
+    tables=["us_trade_hs", "comtrade_china_sitc"],
     paper_number="Fig. 4",
     columns=FIG4_COLUMNS,
     chart=fig4_chart,

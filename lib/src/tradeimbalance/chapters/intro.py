@@ -15,6 +15,7 @@ from .. import claims
 from ..claims import claim
 from ..data import load, view_cache
 from ..figures import figure
+from ..charts.theme import economy_scale
 
 PAPER_YEAR = 2019
 CHAPTER = "intro"
@@ -157,6 +158,7 @@ def surplus_gdp_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("balance_pct_gdp:Q", title="Goods balance (% of GDP)"),
         color=alt.Color("country:N", title="Economy", sort=list(COMPARATORS.values()),
+                        scale=economy_scale(list(COMPARATORS.values())),
                         legend=alt.Legend(orient="bottom", direction="horizontal", columns=3)),
         strokeDash=alt.StrokeDash("basis:N", title="Basis",
                                   legend=alt.Legend(orient="bottom", direction="vertical", columns=1)),
@@ -188,6 +190,7 @@ def surplus_gdp_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         "Tables `macro` and `bilateral_trade` in `data/`."
     ),
     chapter=CHAPTER,
+    tables=["macro", "bilateral_trade"],
     columns=["year", "country", "basis", "balance_usd_bn", "gdp_usd_bn", "balance_pct_gdp"],
     chart=surplus_gdp_chart,
 )

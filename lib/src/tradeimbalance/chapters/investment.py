@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..book import glue_text as book_glue_text
 from .. import measures
-from ..charts.theme import PALETTE
+from ..charts.theme import PALETTE, economy_color
 from ..claims import BOUNDED, CLOSE, DIFFERS, DOCUMENTED, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401  (statuses named in claims)
 from ..data import load
 from ..figures import figure
@@ -131,7 +131,8 @@ def fig5_chart(df: pd.DataFrame, year: int):
     long = df.melt("year", var_name="series_id", value_name="position_usd_bn")
     long["series"] = long["series_id"].map(SERIES_LABELS)
     domain = list(SERIES_LABELS.values())
-    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[:2]))
+    color = alt.Color("series:N", title=None,
+                      scale=alt.Scale(domain=domain, range=[economy_color("United States"), economy_color("Mainland China")]))
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1),
               scale=alt.Scale(domain=[FIRST_YEAR, max(int(year), FIRST_YEAR + 1)]))
     y = alt.Y("position_usd_bn:Q", title="Direct-investment position (USD bn)")
@@ -152,6 +153,7 @@ def fig5_chart(df: pd.DataFrame, year: int):
     title="US and Chinese direct-investment positions in each other",
     paper_number="Fig. 5",
     chapter=CHAPTER,
+    tables=["fdi_positions"],
     columns=FIG5_COLUMNS,
     chart=fig5_chart,
     caption=(

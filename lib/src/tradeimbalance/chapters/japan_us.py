@@ -25,6 +25,7 @@ from ..charts.theme import PALETTE
 from ..claims import CLOSE, DIFFERS, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401
 from ..data import load, view_cache
 from ..figures import figure
+from ..charts.theme import economy_scale
 from .investment import FIGURE_SOURCE_TYPES, IMMEDIATE_BASES, fdi_points, pick_one_per_year, year_ranges  # noqa: F401
 
 CHAPTER = "japan_us"
@@ -239,7 +240,7 @@ def fig6_chart(df: pd.DataFrame, year: int):
     long = df.melt("year", var_name="series_id", value_name="share_pct")
     long["series"] = long["series_id"].map(SERIES_LABELS)
     domain = list(SERIES_LABELS.values())
-    color = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[:3]),
+    color = alt.Color("series:N", title=None, scale=economy_scale(domain),
                       legend=alt.Legend(columns=1))
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1),
               scale=alt.Scale(domain=[FIRST_YEAR, max(int(year), FIRST_YEAR + 1)]))
@@ -247,7 +248,9 @@ def fig6_chart(df: pd.DataFrame, year: int):
     tooltip = [alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("series:N", title="Series"),
                alt.Tooltip("share_pct:Q", title="Share (%)", format=".1f")]
     base = alt.Chart(long)
-    lines = base.mark_line(invalid="break-paths-show-domains").encode(x=x, y=y, color=color, tooltip=tooltip)
+    dash = alt.StrokeDash("series:N", title=None, legend=None,
+                          scale=alt.Scale(domain=domain, range=[[1, 0], [1, 0], [5, 3]]))
+    lines = base.mark_line(invalid="break-paths-show-domains").encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip)
     points = base.transform_filter(alt.datum.series_id == "japan_fdi_in_us_share_pct").mark_point(
         filled=True, size=36).encode(x=x, y=y, color=color, tooltip=tooltip)
     return alt.layer(lines, points).properties(
@@ -262,6 +265,7 @@ def fig6_chart(df: pd.DataFrame, year: int):
     title="Japan's and Korea's export shares to the US, and Japan's US investment share",
     paper_number="Fig. 6",
     chapter=CHAPTER,
+    tables=["bilateral_trade", "fdi_positions", "fdi_stock_unctad"],
     columns=FIG6_COLUMNS,
     chart=fig6_chart,
     caption=(

@@ -27,6 +27,7 @@ from .. import measures
 from ..charts import PALETTE
 from ..data import load
 from ..figures import figure
+from ..charts.theme import economy_scale
 from . import asia_deficit
 
 CHAPTER = "policy"
@@ -77,6 +78,7 @@ def _bilateral_chart(df, year):
     ).format(START=START),
     source=DOTS_SOURCE + ", China (mainland) as reporter.",
     chapter=CHAPTER,
+    tables=["bilateral_trade", "aggregates"],
     columns=BILATERAL_COLUMNS,
     chart=_bilateral_chart,
 )
@@ -107,8 +109,10 @@ def bilateral_chart(df: pd.DataFrame, year: int):
         x=x,
         y=alt.Y("balance:Q", title="China's balance (USD bn)"),
         color=alt.Color("partner:N", title="China's balance with",
-                        scale=alt.Scale(domain=["United States", "EU28 (with the UK)", "EU27"],
-                                        range=[PALETTE[1], PALETTE[0], PALETTE[5]])),
+                        scale=economy_scale(["United States", "EU28 (with the UK)", "EU27"])),
+        strokeDash=alt.StrokeDash("partner:N", title="China's balance with",
+                                  scale=alt.Scale(domain=["United States", "EU28 (with the UK)", "EU27"],
+                                                  range=[[1, 0], [1, 0], [5, 3]])),
         tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("partner:N", title="Partner"),
                  alt.Tooltip("balance:Q", format=",.1f", title="Balance (USD bn)")],
     )
@@ -187,8 +191,9 @@ def _surplus_chart(df, year):
     ).format(START=START),
     source=("World Bank, World Development Indicators (2026 vintage): TX.VAL.MRCH.CD.WT, TM.VAL.MRCH.CD.WT, "
             "NY.GDP.MKTP.CD; State Administration of Foreign Exchange (SAFE), balance-of-payments releases "
-            "(see the bop_china table for each release and its address)."),
+            "(see table `bop_china` for each release and its address)."),
     chapter=CHAPTER,
+    tables=["macro", "bop_china"],
     columns=SURPLUS_COLUMNS,
     chart=_surplus_chart,
 )
@@ -224,9 +229,10 @@ def surplus_chart(df: pd.DataFrame, year: int):
     names = {"merch_balance_usd_bn": "Goods balance (WDI, customs basis)",
              "bop_goods_balance_usd_bn": "Goods balance (SAFE, BoP basis)",
              "bop_services_balance_usd_bn": "Services balance (SAFE, BoP basis)"}
-    long = df.melt(id_vars="year", value_vars=list(names), var_name="series", value_name="value").dropna()
+    # Missing values stay in (as nulls): the line breaks there instead of joining across a missing year.
+    long = df.melt(id_vars="year", value_vars=list(names), var_name="series", value_name="value")
     long["series_name"] = long["series"].map(names)
-    top = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
+    top = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=16), invalid="break-paths-show-domains").encode(
         x=x,
         y=alt.Y("value:Q", title="Balance (USD bn)"),
         color=alt.Color("series_name:N", title="Series", scale=alt.Scale(domain=list(names.values()),
@@ -323,10 +329,12 @@ def _shift_chart(df, year):
         "Balance of the United States and the EU27 (their own records) with mainland China, Vietnam, Thailand, "
         "Cambodia and Bangladesh, the economies the paper expects to take over labour-intensive assembly, and the "
         "share of each in the reporter's imports (for the EU27, its imports from outside the EU27), {START} to {{year}} "
-        "(the data end in 2020)."
+        "(the data end in 2020). The chart shows the shares on a logarithmic scale, so that the small shares of the "
+        "four successors can be read next to China's."
     ).format(START=SHIFT_START),
     source=DOTS_SOURCE + ", the United States and the European Union (EU27) as reporters.",
     chapter=CHAPTER,
+    tables=["bilateral_trade"],
     columns=SHIFT_COLUMNS,
     chart=_shift_chart,
 )
@@ -361,11 +369,16 @@ def shift_chart(df: pd.DataFrame, year: int):
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=2),
               scale=alt.Scale(domain=[SHIFT_START, max(end, SHIFT_START + 1)], nice=False, zero=False))
     domain = [NAMES[p] for p in ["CHN"] + SUCCESSORS]
-    color = alt.Color("economy:N", title="Imports from", scale=alt.Scale(domain=domain, range=PALETTE[1:1 + len(domain)]))
+    color = alt.Color("economy:N", title="Imports from", scale=economy_scale(domain))
+
+    # A log scale: the successors' shares (about 0.1% to 5%) are readable next to China's (about 20%).
+    y_scale = alt.Scale(type="log", domain=[0.04, 40], nice=False)
+    y_axis = alt.Axis(values=[0.1, 0.2, 0.5, 1, 2, 5, 10, 20], format="~g")
 
     def panel(sub, y_field, y_title, title):
+        sub = sub[sub[y_field] > 0]
         return alt.Chart(sub).mark_line(point=alt.OverlayMarkDef(size=16)).encode(
-            x=x, y=alt.Y(f"{y_field}:Q", title=y_title), color=color,
+            x=x, y=alt.Y(f"{y_field}:Q", title=y_title, scale=y_scale, axis=y_axis), color=color,
             tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("importer:N", title="Importer"),
                      alt.Tooltip("economy:N", title="From"),
                      alt.Tooltip("imports_usd_bn:Q", format=",.1f", title="Imports (USD bn)"),
@@ -375,8 +388,8 @@ def shift_chart(df: pd.DataFrame, year: int):
     us = d[d["reporter"] == "USA"]
     eu = d[d["reporter"] == "EU27"]
     return alt.hconcat(
-        panel(us, "share_of_reporter_imports_pct", "Share of US imports (%)", "United States"),
-        panel(eu, "share_of_reporter_imports_pct", "Share of extra-EU27 imports (%)", "EU27"),
+        panel(us, "share_of_reporter_imports_pct", "Share of US imports (%, log scale)", "United States"),
+        panel(eu, "share_of_reporter_imports_pct", "Share of extra-EU27 imports (%, log scale)", "EU27"),
         spacing=30,
     ).properties(title=alt.TitleParams(f"Who supplies US and EU imports, {SHIFT_START}-{end}",
                                        subtitle="Shares of US imports and of EU27 imports from outside the EU (own records, IMF DOTS)"))
@@ -560,6 +573,7 @@ def _us_side_chart(df, year):
             "to Comtrade. The vintage of every year is in the data's source column."),
     chapter=CHAPTER,
     columns=US_SIDE_COLUMNS,
+    tables=["bilateral_trade", "comtrade_us_china_hs", "imts_trade"],
     chart=_us_side_chart,
 )
 def us_side_data(year: int | None = None) -> pd.DataFrame:

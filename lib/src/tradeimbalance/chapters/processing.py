@@ -368,6 +368,7 @@ def shares_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         "Customs Information Network), table `trade_mode_points`; " + REGIME_SOURCE + ", table `customs_regime`."
     ),
     chapter=CHAPTER,
+    tables=["trade_mode_points", "customs_regime"],
     columns=["year", "definition", "share_pct", "basis"],
     chart=shares_chart,
 )
@@ -440,6 +441,7 @@ def fig3_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         "The missing years would come from " + MISSING_TABLE + "."
     ),
     chapter=CHAPTER,
+    tables=["customs_regime", "trade_mode_points", "bilateral_trade"],
     paper_number="Fig. 3",
     columns=["year", "ordinary_net_exports_usd_bn", "processing_net_exports_usd_bn"],
     chart=fig3_chart,

@@ -161,6 +161,8 @@ FIG2_COLUMNS = [
 def fig2_chart(df: pd.DataFrame, year: int):
     """Two panels per province: the paper's reported 2018 balance and NBS total trade in ``year``."""
     d = df.copy()
+    # The book's unit: the paper's 亿美元 (USD 100 million) divided by ten; the tooltip keeps the printed figure.
+    d["balance_usd_bn_reported"] = d["balance_total_usd_100m_reported"] / 10
     d["side"] = ["surplus" if v >= 0 else "deficit" if v < 0 else "not reported" for v in d["balance_total_usd_100m_reported"].fillna(0)]
     d.loc[d["balance_total_usd_100m_reported"].isna(), "side"] = "not reported"
     has_balance = d["balance_total_usd_100m_reported"].notna().any()
@@ -173,7 +175,8 @@ def fig2_chart(df: pd.DataFrame, year: int):
         alt.Tooltip("trade_rank:Q", title="Rank by trade"),
         alt.Tooltip("total_trade_usd_bn:Q", title="Total trade (USD bn)", format=",.1f"),
         alt.Tooltip("share_of_national_trade_pct:Q", title="Share of national trade (%)", format=".1f"),
-        alt.Tooltip("balance_total_usd_100m_reported:Q", title="Balance 2018, as reported (USD 100 million)", format=",.2f"),
+        alt.Tooltip("balance_usd_bn_reported:Q", title="Balance 2018, as reported (USD bn)", format=",.1f"),
+        alt.Tooltip("balance_total_usd_100m_reported:Q", title="Printed by the paper (亿美元, USD 100 million)", format=",.2f"),
     ]
     trade = alt.Chart(d, title=alt.Title(f"Total trade, {int(year)}", subtitle="NBS, exports + imports")).mark_bar(color=PALETTE[5]).encode(
         y=y_enc if not has_balance else alt.Y("province:N", sort=order, axis=None),
@@ -190,7 +193,7 @@ def fig2_chart(df: pd.DataFrame, year: int):
     domain = ["surplus", "deficit"]
     bal = alt.Chart(d, title=alt.Title("Balance, 2018, as reported", subtitle="exports minus imports")).mark_bar().encode(
         y=y_enc,
-        x=alt.X("balance_total_usd_100m_reported:Q", title="Balance (USD 100 million)"),
+        x=alt.X("balance_usd_bn_reported:Q", title="Balance (USD bn)"),
         color=alt.Color("side:N", title="Balance", scale=alt.Scale(domain=domain, range=[PALETTE[0], PALETTE[1]])),
         tooltip=tips,
     ).properties(width=300, height=270)
@@ -211,6 +214,7 @@ def fig2_chart(df: pd.DataFrame, year: int):
         "National Bureau of Statistics of China, regional annual data, indicator A060101 (China Customs statistics)."
     ),
     chapter=CHAPTER,
+    tables=["paper_table1", "province_trade_totals"],
     paper_number="Fig. 2",
     chart=fig2_chart,
     columns=FIG2_COLUMNS,
@@ -289,11 +293,12 @@ def top9_chart(df: pd.DataFrame, year: int):
     title="Share of the nine largest trading provinces",
     caption=(
         "Share of the nine provinces with the largest total trade in the sum over all 31 provinces, each year with "
-        "open data up to {year}, on the two bases of the provincial statistics; same_nine_as_paper tells whether "
-        "the nine are those of the paper's Table 1."
+        "open data up to {year}, on the two bases of the provincial statistics; the table view tells for each year "
+        "whether the nine are those of the paper's Table 1, and which provinces join or leave them."
     ),
     source="National Bureau of Statistics of China, regional annual data, indicators A060101 and A060201 (China Customs statistics).",
     chapter=CHAPTER,
+    tables=["province_trade_totals", "paper_table1"],
     chart=top9_chart,
     columns=["year", "basis", "national_trade_usd_bn", "top_nine_trade_usd_bn", "top_nine_share_pct",
              "same_nine_as_paper", "entering", "leaving"],
@@ -315,6 +320,7 @@ def top9_data(year: int) -> pd.DataFrame:
     ),
     source="Yang (2020), Table 1 (author's calculation from China Customs data), as reported.",
     chapter=CHAPTER,
+    tables=["paper_table1"],
     paper_number="Table 1",
     kind="table",
     columns=TABLE1_COLUMNS,

@@ -24,6 +24,7 @@ from ..charts import PALETTE
 from ..claims import REPRODUCED, claim
 from ..data import load
 from ..figures import figure
+from ..charts.theme import economy_scale
 from . import asia_deficit
 
 CHAPTER = "tariffs_fx"
@@ -33,7 +34,7 @@ FIRST_YEAR = 1960
 SOURCE = (
     "IMF, Direction of Trade Statistics (vintage early 2022), United States as reporter (exports FOB minus imports "
     "at customs value); US Treasury designations of China as a currency manipulator as transcribed in the "
-    "currency_designations table (GAO-05-351 and news reports quoting Treasury)."
+    "table `currency_designations` (GAO-05-351 and news reports quoting Treasury)."
 )
 
 #: Partners of the balance figure: column suffix -> (label, DOTS code or 'ASIA').
@@ -201,11 +202,12 @@ def _chart(df: pd.DataFrame, year: int):
     caption=(
         "US merchandise balance (exports minus imports; negative = deficit) with the World, with Asia (the paper's "
         "footnote list plus Taiwan, as in Fig. 7) and with mainland China, to {year}. Shaded years: the US Treasury "
-        "designated China a currency manipulator; dashed line: the designation was removed. The column "
-        "china_designated is true in designation years."
+        "designated China a currency manipulator; dashed line: the designation was removed. In the table view, "
+        "the designation years are marked yes."
     ),
     source=SOURCE,
     chapter=CHAPTER,
+    tables=["bilateral_trade", "currency_designations", "aggregates"],
     columns=FIG_COLUMNS,
     chart=_chart,
 )
@@ -241,8 +243,7 @@ def balance_chart(df: pd.DataFrame, year: int):
             x=x,
             y=alt.Y("balance:Q", title="US trade balance (USD bn)"),
             color=alt.Color("partner:N", title="US balance with",
-                            scale=alt.Scale(domain=["World", "Asia", "Mainland China"],
-                                            range=[PALETTE[6], PALETTE[0], PALETTE[1]])),
+                            scale=economy_scale(["World", "Asia", "Mainland China"])),
             tooltip=[alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("partner:N", title="Partner"),
                      alt.Tooltip("balance:Q", title="Balance (USD bn)", format=",.1f")],
         )

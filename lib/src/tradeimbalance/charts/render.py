@@ -70,17 +70,42 @@ def csv_text(df: pd.DataFrame) -> str:
     return out.to_csv(index=False, na_rep="", lineterminator="\n")
 
 
-def data_link_html(df: pd.DataFrame, name: str, label: str) -> str:
-    """A paragraph with a link that downloads ``df`` as the CSV file ``name`` (embedded: works offline)."""
-    b64 = base64.b64encode(csv_text(df).encode("utf-8")).decode("ascii")
-    return (
-        f'<p class="ti-data-link"><a download="{name}" href="data:text/csv;charset=utf-8;base64,{b64}">'
-        f"{label} ({name})</a></p>"
-    )
+#: Run before drawing: on a screen narrower than the chart, the chart takes the width of its box
+#: (single and layered views fit with their axes; side-by-side panels are stacked) and legends keep
+#: at most two columns, so that its text is drawn at its own size instead of being scaled down.
+_NARROW_JS = (
+    # a title longer than the box breaks into lines (Vega draws an array of strings as lines)
+    "var tiMax=40,tiCols=2;"
+    "function tiLines(t){if(typeof t!=='string'||t.length<=tiMax){return t;}var w=t.split(' '),out=[],l='';"
+    "w.forEach(function(x){if(l&&(l+' '+x).length>tiMax){out.push(l);l=x;}else{l=l?l+' '+x:x;}});"
+    "if(l){out.push(l);}return out;}"
+    "function tiTitle(o){if(typeof o.title==='string'){o.title=tiLines(o.title);}"
+    "else if(o.title&&typeof o.title==='object'&&!Array.isArray(o.title)){"
+    "o.title.text=tiLines(o.title.text);if(o.title.subtitle){o.title.subtitle=tiLines(o.title.subtitle);}}}"
+    "function tiCap(o){if(Array.isArray(o)){o.forEach(tiCap);return;}"
+    "if(o&&typeof o==='object'){if('title' in o&&!('field' in o)){tiTitle(o);}"
+    "for(var k in o){if(k==='data'||k==='datasets'){continue;}"
+    "if(k==='legend'&&o[k]&&typeof o[k]==='object'&&o[k].columns>1){o[k].columns=tiCols;}"
+    "tiCap(o[k]);}}}"
+    "function tiNarrow(s,cw){tiMax=Math.max(24,Math.floor(cw/8));tiCols=cw<420?1:2;if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
+    "var subs=s.vconcat||s.concat;if(subs){subs.forEach(function(x){x.width=Math.max(160,cw-120);});}"
+    "else{s.width=cw;s.autosize={type:'fit-x',contains:'padding'};}"
+    "tiCap(s);s.config=s.config||{};if(s.config.legend){s.config.legend.columns=tiCols;}"
+    # crowded axis labels (every year of a band scale) are thinned instead of overlapping
+    "s.config.axis=Object.assign({},s.config.axis||{},{labelOverlap:'parity'});}"
+)
+#: Below this width of its box a chart is redrawn to fit (px).
+NARROW_PX = 600
 
 
-def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> str:
-    """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link."""
+def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None = None, extra_html: str = "") -> str:
+    """HTML that draws ``spec`` with the locally served vega-embed, plus an optional data link.
+
+    ``extra_html`` (already escaped) follows the chart inside the figure box: the table view,
+    sources panel and citation line of :mod:`tradeimbalance.exhibits`.
+    """
+    from ..exhibits import csv_link_html
+
     cid = chart_id(spec)
     title = html.escape(_title_text(spec), quote=True)
     # Text from data stays inside the JSON strings: no "<", ">" or "&" can end the script or start markup.
@@ -88,24 +113,32 @@ def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None
     opts = json.dumps(_EMBED_OPTIONS)
     link = ""
     if csv is not None:
-        link = data_link_html(csv, csv_name or "data.csv", "Download the data behind this figure")
+        link = csv_link_html(csv_text(csv), csv_name or "data.csv")
     return (
         f'<div class="ti-figure"><div id="{cid}" class="ti-chart" role="img" aria-label="{title}"></div>\n'
         "<script>(function(){"
         f"var spec={payload};var opts={opts};var n=0;"
-        "function draw(){if(window.vegaEmbed){window.vegaEmbed('#" + cid + "',spec,opts)"
-        ".catch(function(e){console.error('chart " + cid + ":',e);});}"
+        + _NARROW_JS +
+        "function draw(){if(window.vegaEmbed){var el=document.getElementById('" + cid + "');"
+        "var cw=el?el.clientWidth:0;var narrow=cw&&cw<" + str(NARROW_PX) + ";if(narrow){tiNarrow(spec,cw);}"
+        "var go=function(k){window.vegaEmbed('#" + cid + "',spec,opts).then(function(r){"
+        # stacked panels wider than the box after drawing: narrow them by the excess and draw again
+        "var svg=el.querySelector('svg');var w=svg&&svg.width&&svg.width.baseVal?svg.width.baseVal.value:0;"
+        "var subs=spec.vconcat||spec.concat;"
+        "if(narrow&&subs&&k<3&&w>cw+1){var d=Math.ceil(w-cw)+2;"
+        "subs.forEach(function(x){x.width=Math.max(120,(x.width||cw)-d);});r.finalize();go(k+1);}})"
+        ".catch(function(e){console.error('chart " + cid + ":',e);});};go(0);}"
         "else if(n++<400){setTimeout(draw,25);}else{console.error('vega-embed did not load');}}"
         "draw();})();</script>\n"
-        f"{link}</div>"
+        f"{link}{extra_html}</div>"
     )
 
 
-def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None) -> dict:
+def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None, extra_html: str = "") -> dict:
     """A Jupyter MIME bundle: HTML (interactive, offline), PNG (for LaTeX), plain text."""
     spec = _spec_dict(chart)
     return {
-        "text/html": chart_html(spec, csv=csv, csv_name=csv_name),
+        "text/html": chart_html(spec, csv=csv, csv_name=csv_name, extra_html=extra_html),
         "image/png": base64.b64encode(chart_png(spec)).decode("ascii"),
         "text/plain": f"<chart: {_title_text(spec)}>",
     }

@@ -114,7 +114,8 @@ def _e(v) -> str:
 
 def claims_html(table: pd.DataFrame, table_id: str, caption: str, csv_name: str, link_chapters: bool = True) -> str:
     """The HTML of a claims table (see the module docstring)."""
-    from ..charts.render import data_link_html
+    from ..exhibits import csv_link_html
+    from ..charts.render import csv_text
 
     f = reader_frame(table)
     present = [s for s in STATUSES if (f["status"] == s).any()]
@@ -157,7 +158,7 @@ def claims_html(table: pd.DataFrame, table_id: str, caption: str, csv_name: str,
         '<col class="c-val"><col class="c-unit"><col class="c-status"><col class="c-where"></colgroup>'
         "<thead><tr><th>§</th><th>Statement</th><th>Reported</th><th>Reproduced</th><th>Unit</th><th>Status</th>"
         "<th>Checked in</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        + data_link_html(csv, csv_name, "Download this table") + script + "</div>"
+        + csv_link_html(csv_text(csv), csv_name, what="table") + script + "</div>"
     )
 
 

@@ -1,0 +1,73 @@
+"""The built HTML book shows readers no machine names: no identifier-like token (a name with an
+underscore, such as a claim id, a group code like ``ASIA_PAPER`` or a column name like
+``year_label``) in the text of any page, outside code (file and column names that an analyst needs
+are set as code). Skipped when the book is not built (``make book``)."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tradeimbalance.exhibits import IDENTIFIER
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+#: Elements whose text is not prose: code, scripts, styles and the page head.
+NOT_PROSE = {"script", "style", "code", "pre", "kbd", "samp", "head", "title", "svg"}
+VOID = {"br", "img", "meta", "link", "input", "hr", "wbr", "col", "source", "area", "base", "embed", "param", "track"}
+#: Pages whose remaining identifiers belong to work in progress elsewhere, with the reason.
+PENDING = {"chapters/report": "the claims tables still show claim ids; they get reader labels with the claims-table rework"}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tokens: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if not any(t in NOT_PROSE for t in self.stack):
+            self.tokens += IDENTIFIER.findall(data)
+
+
+def identifiers_in(html_text: str) -> list[str]:
+    p = _Text()
+    p.feed(html_text)
+    return sorted(set(p.tokens))
+
+
+def test_scanner_finds_identifiers_outside_code_only():
+    page = ("<p>The group ASIA_PAPER and <code>bilateral_trade.csv</code> and year_label.</p>"
+            "<script>var same_nine_as_paper=1;</script><p>EU27 and 2018-2019 are fine.</p>")
+    assert identifiers_in(page) == ["ASIA_PAPER", "year_label"]
+
+
+def _pages():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [c["file"] for c in part.get("chapters", [])]
+    return pages
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(p, marks=pytest.mark.xfail(reason=PENDING[p], strict=False)) if p in PENDING else p
+    for p in _pages()
+])
+def test_no_identifier_like_tokens_in_built_pages(page):
+    path = HTML / f"{page}.html"
+    if not path.exists():
+        pytest.skip("the HTML book is not built (make book)")
+    found = identifiers_in(path.read_text(encoding="utf-8"))
+    assert found == [], f"{page}: identifier-like tokens in the text: {found}"
