@@ -2,6 +2,7 @@
 #   make book   set up, execute every chapter, build the HTML book (_build/html)
 #   make test   set up, run the full test suite (unit tests + every chapter through nbval)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
+#   make book-student  the student edition, without solutions (_build/student/_build/html)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
 #   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
 #   make bench  measure build, rebuild, per-chapter execution and data loading times
@@ -14,6 +15,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
+.PHONY: book-student
 .PHONY: all setup book test data pdf browser-test bench lock clean ci
 
 all: book
@@ -28,6 +30,12 @@ setup: $(STAMP)
 
 book: $(STAMP)
 	$(JB) build . --builder html $(JBFLAGS)
+
+# The student edition: the same book without the exercises' solutions (sphinx-exercise's
+# hide_solutions, set by editions/student.yml merged into _config.yml).
+book-student: $(STAMP)
+	$(PY) -m tradeimbalance.teaching config _config.yml editions/student.yml _build/student/_config.yml
+	$(JB) build . --builder html $(JBFLAGS) --config _build/student/_config.yml --path-output _build/student
 
 test: $(STAMP)
 	$(PY) -m pytest
