@@ -36,7 +36,11 @@ ZIP_NAME = "tradeimbalance-notebooks.zip"
 #: (the same setup the classic Jupyter notebook uses with this package).
 MATHJAX_PATH = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 MATHJAX2_CONFIG = {
-    "HTML-CSS": {"availableFonts": [], "imageFont": None, "preferredFont": None, "webFont": "STIX-Web"},
+    "HTML-CSS": {
+        "availableFonts": [], "imageFont": None, "preferredFont": None, "webFont": "STIX-Web",
+        # MathJax's placeholder font points at about:blank, which Chromium reports as a failed load.
+        "styles": {"@font-face": {"font-family": "MathJax_Blank", "src": "local('MathJax_Blank')"}},
+    },
     "menuSettings": {"zoom": "None"},
     "showMathMenu": False,
     "messageStyle": "none",
@@ -46,7 +50,7 @@ _SOLUTION = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}\s*\n```[ 
 
 #: What the zip's requirements.txt installs: the packages a chapter imports when it runs, pinned by
 #: the lock shipped beside it, and the library from the zip's own ``lib/`` folder.
-RUNTIME_PACKAGES = ("ipykernel", "nbclient", "myst-nb", "jupytext", "pandas", "altair", "vl-convert-python",
+RUNTIME_PACKAGES = ("ipykernel", "nbclient", "nbconvert", "myst-nb", "jupytext", "pandas", "altair", "vl-convert-python",
                     "openpyxl", "PyYAML", "frictionless", "papermill", "tabulate")
 
 
