@@ -91,7 +91,7 @@ def test_solution_is_collapsed_and_opens(offline_page):
     body = solution.locator("section, .admonition-body, div.cell").first
     page.wait_for_function("() => document.querySelector('.solution.dropdown .toggle-button, .solution.dropdown button')", timeout=10_000)
     assert not body.is_visible(), "a solution should be collapsed when the page opens"
-    solution.locator(".admonition-title").first.click()
+    solution.locator("button.toggle-button").first.click()
     body.wait_for(state="visible", timeout=5_000)
     assert "bl.mirror_series" in solution.inner_text()
     assert not outside and not errors, (outside, errors)

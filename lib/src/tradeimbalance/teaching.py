@@ -46,6 +46,12 @@ MATHJAX2_CONFIG = {
     "messageStyle": "none",
 }
 
+CSS_NAME = "tradeimbalance-teaching.css"
+#: Wide display formulas scroll on a phone instead of being cut off; the download line stays small.
+CSS = """div.math.notranslate { overflow-x: auto; overflow-y: hidden; max-width: 100%; }
+p.ti-downloads { font-size: 0.9em; margin: 0 0 1.5em 0; }
+"""
+
 _SOLUTION = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}\s*\n```[ \t]*\n?", re.S | re.M)
 
 #: What the zip's requirements.txt installs: the packages a chapter imports when it runs, pinned by
@@ -95,6 +101,7 @@ def _on_config_inited(app, config):
         shutil.rmtree(target, ignore_errors=True)
         tmp.rename(target)
         stamp.write_text(want)
+    (root / CSS_NAME).write_text(CSS, encoding="utf-8")
     config.html_static_path = list(config.html_static_path) + [str(root)]
     config.mathjax_path = MATHJAX_PATH
     config.mathjax2_config = MATHJAX2_CONFIG
@@ -201,6 +208,7 @@ def _on_build_finished(app, exception):
 
 def setup(app):
     app.connect("config-inited", _on_config_inited, priority=600)
+    app.add_css_file(CSS_NAME)
     app.connect("source-read", _on_source_read, priority=400)  # before other handlers see the text
     app.connect("html-page-context", _add_download_link)
     app.connect("build-finished", _on_build_finished)
