@@ -200,10 +200,12 @@ def _on_build_finished(app, exception):
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(nb, dest)
             found[Path(docname).name] = nb
-    if found:
-        from .paths import project_root
+    from .paths import project_root
 
-        write_notebook_zip(project_root(), found, out / ZIP_NAME)
+    root = project_root()
+    # The zip ships the project's lock, library and data: only a book built inside the project has them.
+    if found and all((root / p).exists() for p in ("constraints.txt", "lib/pyproject.toml", "data", "_config.yml")):
+        write_notebook_zip(root, found, out / ZIP_NAME)
 
 
 def setup(app):
