@@ -4,6 +4,7 @@
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
 #   make refresh  fetch the newest official data (IMF IMTS, World Bank, UN Comtrade, US Census), save every
 #               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)
+#   make book-student  the student edition, without solutions (_build/student/_build/html)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
 #   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
 #   make bench  ratios of build, run --year and each chapter against their targets, in one run
@@ -16,7 +17,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
-.PHONY: all setup book test data pdf browser-test bench lock clean ci refresh
+.PHONY: all setup book book-student test data pdf browser-test bench lock clean ci refresh
 
 all: book
 
@@ -32,6 +33,12 @@ setup: $(STAMP)
 book: $(STAMP)
 	$(PY) -m tradeimbalance.prebuild --root .
 	$(JB) build . --builder html $(JBFLAGS)
+
+# The student edition: the same book without the exercises' solutions (sphinx-exercise's
+# hide_solutions, set by editions/student.yml merged into _config.yml).
+book-student: $(STAMP)
+	$(PY) -m tradeimbalance.teaching config _config.yml editions/student.yml _build/student/_config.yml
+	$(JB) build . --builder html $(JBFLAGS) --config _build/student/_config.yml --path-output _build/student
 
 test: $(STAMP)
 	$(PY) -m pytest -n auto

@@ -17,9 +17,18 @@ def test_links_between_chapters_do_not_name_the_md_suffix(path):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_no_math_that_would_load_mathjax_from_a_cdn(path):
+def test_math_is_rendered_from_the_book_not_a_cdn(path):
+    # Math is typeset by the MathJax copy that tradeimbalance.teaching serves from _static; a
+    # mathjax_path of its own in _config.yml (e.g. a CDN address) would bypass it.
     text = path.read_text(encoding="utf-8")
-    assert "{math}" not in text and "$$" not in text, f"{path.name} uses math markup"
+    if "{math}" not in text and "$$" not in text:
+        return
+    import yaml
+
+    cfg = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert "tradeimbalance.teaching" in cfg["sphinx"]["extra_extensions"], f"{path.name} uses math but MathJax is not served locally"
+    assert "mathjax_path" not in cfg["sphinx"].get("config", {}), "mathjax_path is set by tradeimbalance.teaching"
+    assert "$$" not in text, f"{path.name}: write display math as a {{math}} directive (dollarmath is not enabled)"
 
 
 def test_notebook_chapters_open_with_a_parameters_cell():

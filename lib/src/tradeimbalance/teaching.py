@@ -1,0 +1,258 @@
+"""Sphinx extension for using the book in class.
+
+1. Typeset math offline: serves MathJax 2 (shipped inside the PyPI package
+   ``jupyter-server-mathjax``) from the book's own ``_static/mathjax`` folder
+   and points Sphinx's ``mathjax_path`` at it, so no page asks a CDN for the
+   math renderer.
+2. Student edition: with sphinx-exercise's ``hide_solutions`` set, the gated
+   solutions (``{solution-start}`` ... ``{solution-end}``, including the code
+   cells between them) are cut from each chapter's source before it is parsed
+   or executed, so neither their text nor their code reaches the pages.
+3. Notebooks to take away: each executed chapter is copied to
+   ``_notebooks/<docname>.ipynb`` (outputs included) with a download link at
+   the top of its page, and ``_notebooks/tradeimbalance-notebooks.zip`` holds
+   every notebook with ``data/``, the library's source and a
+   ``requirements.txt`` that installs it.
+
+The student edition's configuration is the book's ``_config.yml`` merged with
+a small override file (``editions/student.yml``): ``python -m
+tradeimbalance.teaching config _config.yml editions/student.yml OUT``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from . import __version__
+
+MATHJAX_SUBDIR = "tradeimbalance-mathjax"
+NOTEBOOK_DIR = "_notebooks"
+ZIP_NAME = "tradeimbalance-notebooks.zip"
+#: MathJax 2 settings: the combined TeX/MathML configuration with the STIX web fonts it ships
+#: (the same setup the classic Jupyter notebook uses with this package).
+MATHJAX_PATH = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+MATHJAX2_CONFIG = {
+    "HTML-CSS": {
+        "availableFonts": [], "imageFont": None, "preferredFont": None, "webFont": "STIX-Web",
+        # MathJax's placeholder font points at about:blank, which Chromium reports as a failed load.
+        "styles": {"@font-face": {"font-family": "MathJax_Blank", "src": "local('MathJax_Blank')"}},
+    },
+    "menuSettings": {"zoom": "None"},
+    "showMathMenu": False,
+    "messageStyle": "none",
+}
+
+CSS_NAME = "tradeimbalance-teaching.css"
+#: Wide display formulas scroll on a phone instead of being cut off; the download line stays small.
+CSS = """div.math.notranslate { overflow-x: auto; overflow-y: hidden; max-width: 100%; }
+p.ti-downloads { font-size: 0.9em; margin: 0 0 1.5em 0; }
+"""
+
+_SOLUTION = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}\s*\n```[ \t]*\n?", re.S | re.M)
+
+#: What the zip's requirements.txt installs: the packages a chapter imports when it runs, pinned by
+#: the lock shipped beside it, and the library from the zip's own ``lib/`` folder.
+RUNTIME_PACKAGES = ("ipykernel", "nbclient", "nbconvert", "myst-nb", "jupytext", "pandas", "altair", "vl-convert-python",
+                    "openpyxl", "PyYAML", "frictionless", "papermill", "tabulate")
+
+
+def mathjax_source() -> Path:
+    """The MathJax 2 folder inside the installed ``jupyter-server-mathjax`` package."""
+    try:
+        import jupyter_server_mathjax
+    except ImportError as e:  # pragma: no cover - the lock installs it
+        raise RuntimeError("typesetting math offline needs jupyter-server-mathjax (pip install -r requirements.txt -c constraints.txt)") from e
+    src = Path(jupyter_server_mathjax.__file__).parent / "static"
+    if not (src / "MathJax.js").is_file():
+        raise RuntimeError(f"no MathJax.js in {src}: reinstall jupyter-server-mathjax")
+    return src
+
+
+def strip_solutions(text: str) -> str:
+    """``text`` without its gated solutions (from ```` ```{solution-start} ```` to the closing fence
+    of ```` ```{solution-end} ````). An unclosed solution is an error, not a silent leak."""
+    out = _SOLUTION.sub("", text)
+    if "{solution-start}" in out or "{solution}" in out:
+        raise ValueError("a solution is not closed by ```{solution-end}``` (or uses the ungated {solution} directive)")
+    return out
+
+
+# --- Sphinx events ----------------------------------------------------------------------------
+
+
+def _on_config_inited(app, config):
+    from sphinx.ext.mathjax import MATHJAX_URL
+
+    if config.mathjax_path not in (MATHJAX_URL, MATHJAX_PATH):
+        return  # the book chose another renderer
+    src = mathjax_source()
+    root = Path(app.doctreedir).parent / MATHJAX_SUBDIR
+    target = root / "mathjax"
+    stamp = root / "version.txt"
+    want = f"{src} {(src / 'MathJax.js').stat().st_size}"
+    if not target.is_dir() or not stamp.is_file() or stamp.read_text() != want:
+        tmp = root / "mathjax.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(src, tmp)
+        shutil.rmtree(target, ignore_errors=True)
+        tmp.rename(target)
+        stamp.write_text(want)
+    (root / CSS_NAME).write_text(CSS, encoding="utf-8")
+    config.html_static_path = list(config.html_static_path) + [str(root)]
+    config.mathjax_path = MATHJAX_PATH
+    config.mathjax2_config = MATHJAX2_CONFIG
+    config.mathjax3_config = None
+
+
+def _on_source_read(app, docname, source):
+    if getattr(app.config, "hide_solutions", False) and "{solution-start}" in source[0]:
+        source[0] = strip_solutions(source[0])
+
+
+def _executed_notebook(app, docname: str) -> Path:
+    return Path(app.outdir).parent / "jupyter_execute" / (docname + ".ipynb")
+
+
+def _add_download_link(app, pagename, templatename, context, doctree):
+    if app.builder.format != "html" or not _executed_notebook(app, pagename).is_file():
+        return
+    here = context["pathto"]
+    nb = here(f"{NOTEBOOK_DIR}/{pagename}.ipynb", 1)
+    zp = here(f"{NOTEBOOK_DIR}/{ZIP_NAME}", 1)
+    run = here("chapters/run", 0) if "chapters/run" in app.env.all_docs else None
+    link = (f'<p class="ti-downloads">Take this chapter away: <a class="ti-nb-download" href="{nb}" download>'
+            f"executed notebook (.ipynb)</a> · <a href=\"{zp}\" download>all notebooks with the data (.zip)</a>")
+    if run:
+        link += f' · <a href="{run}">how to run them</a>'
+    context["body"] = link + "</p>\n" + context.get("body", "")
+
+
+def zip_requirements(constraints: Path) -> str:
+    """The ``requirements.txt`` of the notebook zip: runtime packages pinned from ``constraints``."""
+    pins = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            pins[re.sub(r"[-_.]+", "-", name.strip().lower())] = (name.strip(), version.strip())
+    lines = ["# Install with: python -m pip install -r requirements.txt  (from this folder)"]
+    for pkg in RUNTIME_PACKAGES:
+        key = re.sub(r"[-_.]+", "-", pkg.lower())
+        if key not in pins:
+            raise ValueError(f"{constraints}: no pin for {pkg}, which the notebooks need")
+        lines.append(f"{pins[key][0]}=={pins[key][1]}")
+    lines += ["-c constraints.txt", "./lib", ""]
+    return "\n".join(lines)
+
+
+_README = """China's Foreign Trade Imbalance: the chapters as executed notebooks
+
+notebooks/   one notebook per chapter, with the outputs of the book's build
+data/        the tidy tables the notebooks read (with data/datapackage.json: sources, units, licences)
+lib/         the tradeimbalance library the notebooks call
+
+To run them (Python 3.11 or later), from this folder:
+
+    python -m venv .venv
+    .venv/bin/python -m pip install -r requirements.txt
+    .venv/bin/jupyter nbconvert --to notebook --execute notebooks/bilateral.ipynb   # or open them in Jupyter
+
+Run the notebooks from inside this folder: the library finds data/ next to _config.yml.
+"""
+
+
+def write_notebook_zip(root: Path, notebooks: dict[str, Path], out: Path) -> Path:
+    """Write the take-away zip to ``out`` (through a temporary file, then swapped in).
+
+    ``notebooks`` maps a name (``bilateral``) to an executed ``.ipynb``; ``root`` is the book's root
+    (``data/``, ``lib/``, ``_config.yml`` and ``constraints.txt`` are taken from there).
+    """
+    tmp = out.with_name(out.name + ".tmp")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("README.txt", _README)
+        z.writestr("requirements.txt", zip_requirements(root / "constraints.txt"))
+        z.write(root / "constraints.txt", "constraints.txt")
+        z.write(root / "_config.yml", "_config.yml")
+        for name, nb in sorted(notebooks.items()):
+            z.write(nb, f"notebooks/{name}.ipynb")
+        for folder in ("data", "lib"):
+            for p in sorted((root / folder).rglob("*")):
+                rel = p.relative_to(root)
+                if p.is_file() and not {"__pycache__", "build", ".pytest_cache"} & set(rel.parts) and not any(s.endswith(".egg-info") for s in rel.parts):
+                    z.write(p, str(rel))
+    tmp.replace(out)
+    return out
+
+
+def _on_build_finished(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / NOTEBOOK_DIR
+    found = {}
+    for docname in sorted(app.env.found_docs):
+        nb = _executed_notebook(app, docname)
+        if nb.is_file():
+            dest = out / (docname + ".ipynb")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(nb, dest)
+            found[Path(docname).name] = nb
+    from .paths import project_root
+
+    root = project_root()
+    # The zip ships the project's lock, library and data: only a book built inside the project has them.
+    if found and all((root / p).exists() for p in ("constraints.txt", "lib/pyproject.toml", "data", "_config.yml")):
+        write_notebook_zip(root, found, out / ZIP_NAME)
+
+
+def setup(app):
+    app.connect("config-inited", _on_config_inited, priority=600)
+    app.add_css_file(CSS_NAME)
+    app.connect("source-read", _on_source_read, priority=400)  # before other handlers see the text
+    app.connect("html-page-context", _add_download_link)
+    app.connect("build-finished", _on_build_finished)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# --- the student edition's configuration --------------------------------------------------------
+
+
+def merge(base: dict, override: dict) -> dict:
+    """``base`` with ``override`` merged in (mappings recursively, everything else replaced)."""
+    out = dict(base)
+    for k, v in override.items():
+        out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def write_config(base: Path, override: Path, out: Path) -> Path:
+    """Write ``base`` (a ``_config.yml``) merged with ``override`` to ``out``."""
+    import yaml
+
+    cfg = merge(yaml.safe_load(base.read_text(encoding="utf-8")) or {}, yaml.safe_load(override.read_text(encoding="utf-8")) or {})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    tmp.replace(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 4 or argv[0] != "config":
+        print("usage: python -m tradeimbalance.teaching config BASE.yml OVERRIDE.yml OUT.yml", file=sys.stderr)
+        return 2
+    base, override, out = (Path(a) for a in argv[1:])
+    for p in (base, override):
+        if not p.is_file():
+            print(f"error: no such config file: {p}", file=sys.stderr)
+            return 1
+    write_config(base, override, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

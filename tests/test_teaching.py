@@ -1,0 +1,216 @@
+"""Teaching material: exercises and solutions in the chapters, the student edition, the notebook zip
+and the Binder configuration (lib/src/tradeimbalance/teaching.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tradeimbalance import teaching
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+STUDENT_HTML = ROOT / "_build" / "student" / "_build" / "html"
+
+
+def paper_chapters() -> list[str]:
+    """The chapters of the paper's sections 1-4: the _toc.yml parts whose caption names a section."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [Path(c["file"]).name for part in toc["parts"] if "section" in part["caption"] for c in part["chapters"]]
+
+
+def require_build(path: Path):
+    if not (path / "index.html").is_file():
+        if os.environ.get("TI_REQUIRE_BOOK", "") not in ("", "0"):
+            pytest.fail(f"no built book in {path}")
+        pytest.skip(f"no built book in {path} (make book / make book-student)")
+
+
+# --- the chapters ---------------------------------------------------------------------------------
+
+def test_paper_chapters_are_the_ten_of_sections_1_to_4():
+    assert paper_chapters() == ["intro", "bilateral", "regional", "processing", "industry", "investment",
+                                "japan_us", "asia_deficit", "tariffs_fx", "policy"]
+
+
+@pytest.mark.parametrize("name", paper_chapters())
+def test_chapter_has_objectives_and_exercises_with_collapsed_solutions(name):
+    text = (ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8")
+    title = text.index("\n# ")
+    objectives = text.find(":::{admonition} Learning objectives")
+    first_section = text.find("\n## ")
+    assert title < objectives < first_section, "learning objectives belong at the top, before the first section"
+    block = text[objectives:text.index("\n:::\n", objectives)]
+    assert 2 <= len([l for l in block.splitlines()[2:] if l.strip()]) <= 4
+    labels = re.findall(r"^:::\{exercise\}\n:label: (\S+)$", text, re.M)
+    assert 2 <= len(labels) <= 4, labels
+    assert all(l.startswith(name + "-ex-") for l in labels)
+    starts = re.findall(r"^```\{solution-start\} (\S+)\n:class: dropdown\n```$", text, re.M)
+    assert starts == labels, "every exercise needs one gated solution, collapsed (dropdown), in the same order"
+    assert text.count("```{solution-end}") == len(labels)
+    assert text.index("## Exercises") > text.rindex("## ", 0, text.index("## Exercises") - 1)
+
+
+@pytest.mark.parametrize("name", paper_chapters())
+def test_every_solution_computes_and_is_checked(name):
+    text = (ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```\{solution-start\}.*?```\{solution-end\}", text, re.S):
+        cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", block, re.S)
+        visible = [c for c in cells if not c.startswith(":tags:")]
+        checks = [c for c in cells if c.startswith(":tags: [remove-cell]") and "assert" in c]
+        assert visible and checks, f"a solution in {name} needs visible code and a hidden assert cell"
+
+
+def test_strip_solutions_removes_text_and_code_but_keeps_the_exercise():
+    text = (ROOT / "chapters" / "bilateral.md").read_text(encoding="utf-8")
+    stripped = teaching.strip_solutions(text)
+    assert "solution-start" not in stripped and "solution-end" not in stripped
+    assert "bl.mirror_series(\"USA\").loc[years]" not in stripped  # solution code
+    assert "Hong Kong mark-up" not in stripped  # solution prose
+    assert stripped.count(":::{exercise}") == text.count(":::{exercise}") == 3
+    assert stripped.startswith(text[:200]) and "## Data notes" in stripped
+
+
+def test_strip_solutions_refuses_an_unclosed_solution():
+    text = "intro\n\n```{solution-start} x-ex\n:class: dropdown\n```\n\nanswer without end\n"
+    with pytest.raises(ValueError, match="not closed"):
+        teaching.strip_solutions(text)
+
+
+# --- the student edition's configuration ----------------------------------------------------------
+
+def test_student_config_sets_hide_solutions_and_keeps_the_rest(tmp_path):
+    out = teaching.write_config(ROOT / "_config.yml", ROOT / "editions" / "student.yml", tmp_path / "c.yml")
+    base = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    cfg = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert base["sphinx"]["config"]["hide_solutions"] is False
+    assert cfg["sphinx"]["config"]["hide_solutions"] is True
+    assert cfg["sphinx"]["extra_extensions"] == base["sphinx"]["extra_extensions"]
+    assert cfg["title"] != base["title"]
+    # same execution settings, but a cache of its own (the stripped notebooks never mix with the book's)
+    assert {k: v for k, v in cfg["execute"].items() if k != "cache"} == {k: v for k, v in base["execute"].items() if k != "cache"}
+    assert cfg["execute"]["cache"] != base["execute"]["cache"]
+
+
+def test_student_config_command_names_a_missing_file(tmp_path, capsys):
+    rc = teaching.main(["config", str(ROOT / "_config.yml"), str(tmp_path / "nope.yml"), str(tmp_path / "out.yml")])
+    assert rc == 1 and "nope.yml" in capsys.readouterr().err
+    assert not (tmp_path / "out.yml").exists()
+
+
+# --- the notebook zip -------------------------------------------------------------------------------
+
+def test_zip_requirements_pin_from_the_lock_and_install_the_library():
+    req = teaching.zip_requirements(ROOT / "constraints.txt")
+    lock = dict(l.split("==", 1) for l in (ROOT / "constraints.txt").read_text().splitlines() if "==" in l)
+    pins = dict(l.split("==", 1) for l in req.splitlines() if "==" in l)
+    assert set(pins) >= {"pandas", "altair", "myst-nb", "ipykernel"}
+    assert all(lock[k] == v for k, v in pins.items())
+    assert req.splitlines()[-2:] == ["-c constraints.txt", "./lib"]
+
+
+def test_zip_requirements_name_a_missing_pin(tmp_path):
+    (tmp_path / "constraints.txt").write_text("pandas==3.1.1\n")
+    with pytest.raises(ValueError, match="no pin for ipykernel"):
+        teaching.zip_requirements(tmp_path / "constraints.txt")
+
+
+# --- Binder ---------------------------------------------------------------------------------------
+
+def _names(lines) -> dict[str, str]:
+    out = {}
+    for line in lines:
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            out[re.sub(r"[-_.]+", "-", name.strip().lower())] = version.strip()
+    return out
+
+
+def test_binder_installs_the_lock_and_the_library():
+    req = [l.strip() for l in (ROOT / "binder" / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    assert req == ["-r ../requirements.txt", "-c ../constraints.txt"]
+    post = (ROOT / "binder" / "postBuild").read_text()
+    assert os.access(ROOT / "binder" / "postBuild", os.X_OK)
+    assert re.search(r"^python -m pip install --no-deps -e \./lib$", post, re.M)
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_binder_requirements_resolve_to_exactly_the_lock(tmp_path):
+    """pip resolves binder/requirements.txt (as repo2docker installs it) to the lock, package for package."""
+    report = tmp_path / "report.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
+         "--report", str(report), "-r", str(ROOT / "binder" / "requirements.txt")],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    got = _names(f"{i['metadata']['name']}=={i['metadata']['version']}" for i in json.loads(report.read_text())["install"])
+    lock = _names((ROOT / "constraints.txt").read_text().splitlines())
+    bootstrap = {"pip", "setuptools", "wheel"}  # pip freeze (make lock) never lists these
+    assert {k: v for k, v in got.items() if k not in bootstrap} == lock
+
+
+# --- the built books --------------------------------------------------------------------------------
+
+def _solution_phrases() -> list[str]:
+    """A line of prose from every solution in the chapters (text only the solutions contain)."""
+    phrases = []
+    for name in paper_chapters():
+        text = (ROOT / "chapters" / f"{name}.md").read_text(encoding="utf-8")
+        for block in re.findall(r"```\{solution-start\}.*?```\{solution-end\}", text, re.S):
+            prose = re.sub(r"```.*?```", "", block, flags=re.S)
+            line = next(l for l in prose.splitlines() if len(l) > 40 and "{" not in l and "`" not in l)
+            phrases.append(" ".join(line.split()[:6]))
+    return phrases
+
+
+def _page_text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("&#8220;", "\u201c").replace("&#8221;", "\u201d").split())
+
+
+def test_default_book_has_every_solution():
+    require_build(HTML)
+    text = " ".join(_page_text(HTML / "chapters" / f"{n}.html") for n in paper_chapters())
+    missing = [p for p in _solution_phrases() if p not in text]
+    assert not missing, missing
+    assert (HTML / "chapters" / "bilateral.html").read_text(encoding="utf-8").count('class="solution dropdown') == 3
+
+
+def test_student_edition_has_no_solution():
+    require_build(STUDENT_HTML)
+    for name in paper_chapters():
+        html = (STUDENT_HTML / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        text = _page_text(STUDENT_HTML / "chapters" / f"{name}.html")
+        assert 'class="solution' not in html and "Solution to" not in text, name
+        assert ":label:" not in html and "solution-start" not in html, name
+        assert html.count('class="exercise') >= 2, f"{name}: the exercises themselves belong in the student edition"
+    text = " ".join(_page_text(STUDENT_HTML / "chapters" / f"{n}.html") for n in paper_chapters())
+    leaked = [p for p in _solution_phrases() if p in text]
+    assert not leaked, leaked
+    zp = STUDENT_HTML / teaching.NOTEBOOK_DIR / teaching.ZIP_NAME
+    with zipfile.ZipFile(zp) as z:
+        nb = z.read("notebooks/bilateral.ipynb").decode()
+    assert "mirror_series(\\\"USA\\\").loc[years]" not in nb and "solution-start" not in nb
+
+
+def test_every_chapter_page_offers_its_executed_notebook():
+    require_build(HTML)
+    for name in paper_chapters():
+        html = (HTML / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        assert f'href="../_notebooks/chapters/{name}.ipynb"' in html, name
+        nb = json.loads((HTML / "_notebooks" / "chapters" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+        assert outputs, f"{name}: the downloadable notebook has no outputs"
+    with zipfile.ZipFile(HTML / teaching.NOTEBOOK_DIR / teaching.ZIP_NAME) as z:
+        names = set(z.namelist())
+    assert {f"notebooks/{n}.ipynb" for n in paper_chapters()} <= names
+    assert {"requirements.txt", "constraints.txt", "lib/pyproject.toml", "data/datapackage.json"} <= names
