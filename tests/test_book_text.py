@@ -24,20 +24,24 @@ PENDING = {"chapters/report": "the claims tables still show claim ids; they get 
 class _Text(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, not prose)
         self.tokens: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag not in VOID:
-            self.stack.append(tag)
+            classes = (dict(attrs).get("class") or "").split()
+            # Not prose: TeX source of typeset math (MathJax turns it into symbols in the browser), and
+            # the DataFrame a visible code cell prints (an exercise's solution), whose column names are
+            # the ones the code uses
+            self.stack.append((tag, tag in NOT_PROSE or "math" in classes or "dataframe" in classes))
 
     def handle_endtag(self, tag):
-        if tag in self.stack:
-            while self.stack and self.stack.pop() != tag:
+        if any(t == tag for t, _ in self.stack):
+            while self.stack and self.stack.pop()[0] != tag:
                 pass
 
     def handle_data(self, data):
-        if not any(t in NOT_PROSE for t in self.stack):
+        if not any(skip for _, skip in self.stack):
             self.tokens += IDENTIFIER.findall(data)
 
 
@@ -49,8 +53,10 @@ def identifiers_in(html_text: str) -> list[str]:
 
 def test_scanner_finds_identifiers_outside_code_only():
     page = ("<p>The group ASIA_PAPER and <code>bilateral_trade.csv</code> and year_label.</p>"
-            "<script>var same_nine_as_paper=1;</script><p>EU27 and 2018-2019 are fine.</p>")
-    assert identifiers_in(page) == ["ASIA_PAPER", "year_label"]
+            "<script>var same_nine_as_paper=1;</script><p>EU27 and 2018-2019 are fine.</p>"
+            '<p>A share <span class="math notranslate nohighlight">\\(s_t = X_t / M_t\\)</span> is typeset.</p>'
+            '<table class="dataframe"><tr><th>share_pct</th></tr></table><table><tr><th>value_type</th></tr></table>')
+    assert identifiers_in(page) == ["ASIA_PAPER", "value_type", "year_label"]
 
 
 def _pages():

@@ -58,10 +58,16 @@ def test_table_markdown_aligns_numbers_and_marks_missing():
     df = pd.DataFrame({"partner": ["USA", "JPN"], "balance_usd_bn": [295.84, math.nan]})
     text = table_markdown(df)
     lines = text.splitlines()
-    assert lines[0] == "| partner | balance\\_usd\\_bn |"  # escaped as text (renders as balance_usd_bn)
+    assert lines[0] == "| partner | `balance_usd_bn` |"  # a column name is set as code
     assert lines[1] == "| :--- | ---: |"
     assert lines[2] == "| USA | 295.8 |"
     assert lines[3] == f"| JPN | {fmt.MISSING} |"
+
+
+def test_table_markdown_sets_names_as_code_and_escapes_the_rest():
+    df = pd.DataFrame({"table": ["`bop_china`", "in fdi_positions *x*", "`<script>alert(1)</script>`"]})
+    cells = [line[2:-2] for line in table_markdown(df).splitlines()[2:]]  # "| cell |"
+    assert cells == ["`bop_china`", "in `fdi_positions` \\*x\\*", "`<script>alert(1)</script>`"]  # code renders as text
 
 
 def test_table_markdown_escapes_pipes():

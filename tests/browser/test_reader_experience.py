@@ -61,7 +61,7 @@ INSPECT_JS = r"""
   let n;
   while ((n = walker.nextNode())) {
     const el = n.parentElement;
-    if (!el || el.closest('code, pre, script, style, kbd, samp, svg, .vega-actions, noscript')) continue;
+    if (!el || el.closest('code, pre, script, style, kbd, samp, svg, .vega-actions, noscript, table.dataframe, .math, mjx-container')) continue;
     if (!el.getClientRects().length) continue;
     texts.push(n.textContent);
   }

@@ -24,3 +24,35 @@ def markdown_text(value) -> str:
     """``value`` as Markdown that renders as exactly its text (line breaks become spaces)."""
     text = _BREAKS.sub(" ", str(value))
     return _SPECIAL.sub(r"\\\1", text)
+
+
+#: A code span as written in a cell (`name`), and an identifier-like name (a file, table or column name).
+_CODE_SPAN = re.compile(r"`([^`\r\n]+)`")
+IDENTIFIER = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w/])")
+
+
+def markdown_text_names_as_code(value) -> str:
+    """Like :func:`markdown_text`, but code spans and identifier-like names are set as inline code.
+
+    For table cells that name tables, columns or files (``bop_china``, ``CON_VAL_MO``): those are
+    shown as code, the rest is escaped text. A code span renders its content literally, so nothing
+    in it becomes markup either; a backtick inside it cannot occur (the span ends there).
+    """
+    text = _BREAKS.sub(" ", str(value))
+    out, pos = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(_names(text[pos:m.start()]))
+        out.append(f"`{m.group(1)}`")
+        pos = m.end()
+    out.append(_names(text[pos:]))
+    return "".join(out)
+
+
+def _names(text: str) -> str:
+    out, pos = [], 0
+    for m in IDENTIFIER.finditer(text):
+        out.append(markdown_text(text[pos:m.start()]))
+        out.append(f"`{m.group(1)}`")
+        pos = m.end()
+    out.append(markdown_text(text[pos:]))
+    return "".join(out)

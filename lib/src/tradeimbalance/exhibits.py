@@ -39,8 +39,7 @@ _UNITS = [("_usd_100m_reported", "USD 100 million, as printed by the paper"), ("
           ("_pct", "%")]
 _VINTAGE = re.compile(r"\b(vintage[^();,]*|\d{4} (?:vintage|release))", re.I)
 MAX_TABLE_ROWS = 400
-#: An identifier-like token (a file, column or code name with an underscore).
-IDENTIFIER = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w/])")
+from .escape import IDENTIFIER  # noqa: E402  (an identifier-like token: a file, column or code name)
 
 
 def _text(value: str) -> str:

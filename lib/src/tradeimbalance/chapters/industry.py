@@ -364,7 +364,7 @@ def fig4_chart(df: pd.DataFrame, year: int) -> alt.Chart:
     zero = alt.Chart(pd.DataFrame({"x": [0.0], "label": ["0 = balanced"]}))
     x_title = "China's balance with the US (USD bn; 0 = balanced)"
     rule = zero.mark_rule(color=PALETTE[6], strokeWidth=1).encode(x=alt.X("x:Q", title=x_title))
-    label = zero.mark_text(align="left", dx=3, dy=-6, y=0, fontSize=10, color=PALETTE[6]).encode(
+    label = zero.mark_text(align="left", dx=3, dy=-6, y=0, fontSize=11, color=PALETTE[6]).encode(
         x=alt.X("x:Q", title=x_title), text="label:N")
     height = 11 * max(len(series), 1) * max(len(order), 1)
     return (bars + rule + label).properties(width=330, height=height, title=title)

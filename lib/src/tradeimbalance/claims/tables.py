@@ -112,6 +112,15 @@ def _e(v) -> str:
     return "" if _blank(v) else html.escape(str(v))
 
 
+def _prose(v) -> str:
+    """Escaped text in which table, column and file names (bare or in backticks) are set as code."""
+    from ..escape import IDENTIFIER
+
+    if _blank(v):
+        return ""
+    return IDENTIFIER.sub(lambda m: f"<code>{m.group(1)}</code>", html.escape(str(v).replace("`", "")))
+
+
 def claims_html(table: pd.DataFrame, table_id: str, caption: str, csv_name: str, link_chapters: bool = True) -> str:
     """The HTML of a claims table (see the module docstring)."""
     from ..exhibits import csv_link_html
@@ -125,10 +134,10 @@ def claims_html(table: pd.DataFrame, table_id: str, caption: str, csv_name: str,
         details = []
         if r.quote_zh:
             details.append(f'<p><span class="ti-claims-label">The paper:</span> <span lang="zh">{_e(r.quote_zh)}</span></p>')
-        details.append(f'<p><span class="ti-claims-label">How it is checked:</span> {_e(r.method)}</p>')
+        details.append(f'<p><span class="ti-claims-label">How it is checked:</span> {_prose(r.method)}</p>')
         for label, value in (("Why this status", r.note), ("Source", r.citation), ("Published in", r.gap_source)):
             if not _blank(value):
-                details.append(f'<p><span class="ti-claims-label">{label}:</span> {_e(value)}</p>')
+                details.append(f'<p><span class="ti-claims-label">{label}:</span> {_prose(value)}</p>')
         where = _e(chapter_title(r.checked_in))
         if link_chapters:
             where = f'<a href="{_e(r.checked_in)}.html">{where}</a>'
