@@ -17,8 +17,6 @@ HTML = ROOT / "_build" / "html"
 #: Elements whose text is not prose: code, scripts, styles and the page head.
 NOT_PROSE = {"script", "style", "code", "pre", "kbd", "samp", "head", "title", "svg"}
 VOID = {"br", "img", "meta", "link", "input", "hr", "wbr", "col", "source", "area", "base", "embed", "param", "track"}
-#: Pages whose remaining identifiers belong to work in progress elsewhere, with the reason.
-PENDING = {"chapters/report": "the claims tables still show claim ids; they get reader labels with the claims-table rework"}
 
 
 class _Text(HTMLParser):
@@ -67,10 +65,7 @@ def _pages():
     return pages
 
 
-@pytest.mark.parametrize("page", [
-    pytest.param(p, marks=pytest.mark.xfail(reason=PENDING[p], strict=False)) if p in PENDING else p
-    for p in _pages()
-])
+@pytest.mark.parametrize("page", _pages())
 def test_no_identifier_like_tokens_in_built_pages(page):
     path = HTML / f"{page}.html"
     if not path.exists():

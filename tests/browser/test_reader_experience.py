@@ -23,10 +23,6 @@ WIDTHS = {"desktop": 1400, "phone": 390}
 MIN_CHART_TEXT_PX = 10.0
 #: An identifier-like token: a name with an underscore (claim ids, group codes, column names).
 IDENTIFIER = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w/])")
-#: Pages whose remaining identifiers belong to work in progress elsewhere, with the reason.
-PENDING_IDENTIFIERS = {
-    "chapters/report": "the claims tables still show claim ids; they get reader labels with the claims-table rework",
-}
 
 #: Opens every table view and sources panel, then measures what the reader sees.
 INSPECT_JS = r"""
@@ -121,8 +117,6 @@ def test_reader_sees_a_complete_legible_page(browser, book_server, page, device)
         problems.append(f"chart text under {MIN_CHART_TEXT_PX} px: {info['small'][:8]}")
     assert not problems, f"{page}@{width}:\n  " + "\n  ".join(problems)
     found = sorted(set(IDENTIFIER.findall(info["text"])))
-    if page in PENDING_IDENTIFIERS and found:
-        pytest.xfail(PENDING_IDENTIFIERS[page])
     assert not found, f"{page}@{width}: identifier-like tokens in the visible text: {found}"
 
 
