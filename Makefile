@@ -6,6 +6,7 @@
 #               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)
 #   make book-student  the student edition, without solutions (_build/student/_build/html)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
+#   make built-test  after book, book-student and pdf: checks of what they built (missing = failure)
 #   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
 #   make bench  ratios of build, run --year and each chapter against their targets, in one run
 
@@ -17,7 +18,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
-.PHONY: all setup book book-student test data pdf browser-test bench lock clean ci refresh
+.PHONY: all setup book book-student test built-test data pdf browser-test bench lock clean ci refresh
 
 all: book
 
@@ -42,6 +43,12 @@ book-student: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -n auto
+
+# After make book, make book-student and make pdf: the checks of what they built (the pages' text,
+# the student edition without solutions, the notebook zip run in a fresh venv, the PDF's metadata);
+# a missing product fails here instead of skipping.
+built-test: $(STAMP)
+	TI_REQUIRE_BOOK=1 $(PY) -m pytest -n auto tests/test_book_text.py tests/test_teaching.py tests/test_notebook_zip.py tests/test_pdf.py
 
 data: $(STAMP)
 	$(PY) -m tradeimbalance.build --raw $(RAW) --out data

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from tradeimbalance.exhibits import IDENTIFIER
+from fixtures.built import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -69,6 +70,6 @@ def _pages():
 def test_no_identifier_like_tokens_in_built_pages(page):
     path = HTML / f"{page}.html"
     if not path.exists():
-        pytest.skip("the HTML book is not built (make book)")
+        missing("the HTML book is not built (make book)")
     found = identifiers_in(path.read_text(encoding="utf-8"))
     assert found == [], f"{page}: identifier-like tokens in the text: {found}"

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixtures.built import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "_build" / "latex" / "book.pdf"
@@ -13,7 +14,7 @@ PDF = ROOT / "_build" / "latex" / "book.pdf"
 
 def _tool(name):
     if not PDF.exists():
-        pytest.skip("the PDF is not built (make pdf)")
+        missing("the PDF is not built (make pdf)")
     if shutil.which(name) is None:
         pytest.skip(f"{name} (poppler-utils) is not installed")
     return name

@@ -188,6 +188,28 @@ def write_notebook_zip(root: Path, notebooks: dict[str, Path], out: Path) -> Pat
     return out
 
 
+def _write_with_outputs(app, nb_path: Path, dest: Path) -> None:
+    """Copy the notebook myst-nb wrote for a page to ``dest``, with the outputs of its execution.
+
+    When a page's execution comes from the jupyter-cache (every chapter that ``make book`` ran
+    before the build), myst-nb writes the notebook as read, without outputs: they are merged
+    here from the cache record that matches it. A notebook the build executed itself has them.
+    """
+    import nbformat
+
+    nb = nbformat.read(nb_path, as_version=4)
+    cache_path = getattr(app.config, "nb_execution_cache_path", "") or ""
+    has_outputs = any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    if not has_outputs and cache_path and Path(cache_path).exists():
+        from jupyter_cache import get_cache
+
+        try:
+            _, nb = get_cache(cache_path).merge_match_into_notebook(nb)
+        except KeyError:  # no matching record: the notebook stays as myst-nb wrote it
+            pass
+    nbformat.write(nb, dest)
+
+
 def _on_build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -198,8 +220,8 @@ def _on_build_finished(app, exception):
         if nb.is_file():
             dest = out / (docname + ".ipynb")
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(nb, dest)
-            found[Path(docname).name] = nb
+            _write_with_outputs(app, nb, dest)
+            found[Path(docname).name] = dest
     from .paths import project_root
 
     root = project_root()
