@@ -73,3 +73,9 @@ def test_table_markdown_sets_names_as_code_and_escapes_the_rest():
 def test_table_markdown_escapes_pipes():
     text = table_markdown(pd.DataFrame({"a": ["x|y"]}))
     assert "x\\|y" in text
+
+
+def test_year_ranges_join_runs_of_consecutive_years():
+    assert fmt.year_ranges([2015, 2010, 2011, 2012]) == "2010–2012, 2015"
+    assert fmt.year_ranges([1962, 1963, 1977, 1990], dash="-", sep=";") == "1962-1963;1977;1990"
+    assert fmt.year_ranges([], empty="—") == "—"

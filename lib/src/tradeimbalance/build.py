@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import paths
+from . import fmt, paths
 from .errors import IngestError, ValidationError
 from .ingest import READERS
 from .ingest._common import DECIMALS
@@ -135,17 +135,7 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 
 def _year_ranges(years: list[int]) -> str:
     """Compact ``1962-1977;1990`` form of a sorted list of years."""
-    if not years:
-        return ""
-    parts, start, prev = [], years[0], years[0]
-    for y in years[1:] + [None]:
-        if y is not None and y == prev + 1:
-            prev = y
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if y is not None:
-            start = prev = y
-    return ";".join(parts)
+    return fmt.year_ranges(years, dash="-", sep=";")
 
 
 def coverage(tables: dict[str, pd.DataFrame], spec: dict | None = None) -> pd.DataFrame:

@@ -39,20 +39,15 @@ def markdown_text_names_as_code(value) -> str:
     in it becomes markup either; a backtick inside it cannot occur (the span ends there).
     """
     text = _BREAKS.sub(" ", str(value))
-    out, pos = [], 0
-    for m in _CODE_SPAN.finditer(text):
-        out.append(_names(text[pos:m.start()]))
-        out.append(f"`{m.group(1)}`")
-        pos = m.end()
-    out.append(_names(text[pos:]))
-    return "".join(out)
+    return _as_code(_CODE_SPAN, text, lambda rest: _as_code(IDENTIFIER, rest, markdown_text))
 
 
-def _names(text: str) -> str:
+def _as_code(pattern: re.Pattern, text: str, rest) -> str:
+    """Each match of ``pattern`` (its first group) as an inline code span, the text between through ``rest``."""
     out, pos = [], 0
-    for m in IDENTIFIER.finditer(text):
-        out.append(markdown_text(text[pos:m.start()]))
+    for m in pattern.finditer(text):
+        out.append(rest(text[pos:m.start()]))
         out.append(f"`{m.group(1)}`")
         pos = m.end()
-    out.append(markdown_text(text[pos:]))
+    out.append(rest(text[pos:]))
     return "".join(out)

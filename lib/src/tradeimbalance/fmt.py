@@ -74,3 +74,23 @@ FORMATS = {
     "count": count,
     "year": year,
 }
+
+
+def year_ranges(years, dash: str = "–", sep: str = ", ", empty: str = "") -> str:
+    """Years as runs: ``[2010, 2011, 2012, 2015]`` -> ``'2010–2012, 2015'``; ``empty`` for no years.
+
+    ``dash`` joins the ends of a run and ``sep`` the runs (the data's coverage table writes
+    ``1962-1977;1990``).
+    """
+    years = sorted(int(y) for y in years)
+    if not years:
+        return empty
+    out, a, b = [], years[0], years[0]
+    for y in years[1:]:
+        if y == b + 1:
+            b = y
+            continue
+        out.append(f"{a}{dash}{b}" if b > a else f"{a}")
+        a = b = y
+    out.append(f"{a}{dash}{b}" if b > a else f"{a}")
+    return sep.join(out)

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..book import glue_text as book_glue_text
-from .. import measures
+from .. import fmt, measures
 from ..charts.theme import PALETTE, economy_color
 from ..claims import BOUNDED, CLOSE, DIFFERS, DOCUMENTED, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401  (statuses named in claims)
 from ..data import load
@@ -264,18 +264,7 @@ def paper_window_readings(year: int = PAPER_YEAR, bases=IMMEDIATE_BASES) -> Rati
 
 def year_ranges(years: list[int]) -> str:
     """``[2010, 2011, 2012, 2015]`` -> ``'2010–2012, 2015'`` (an en dash for runs); empty -> em dash."""
-    years = sorted(int(y) for y in years)
-    if not years:
-        return "—"
-    out, a, b = [], years[0], years[0]
-    for y in years[1:]:
-        if y == b + 1:
-            b = y
-            continue
-        out.append(f"{a}–{b}" if b > a else f"{a}")
-        a = b = y
-    out.append(f"{a}–{b}" if b > a else f"{a}")
-    return ", ".join(out)
+    return fmt.year_ranges(years, empty="—")
 
 
 READINGS_COLUMNS = ["China's position: basis", "reading", "years used", "years missing", "source types",

@@ -23,7 +23,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .. import measures
+from .. import fmt, measures
 from ..charts import PALETTE
 from ..data import load
 from ..figures import figure
@@ -773,15 +773,7 @@ def after_2019_table() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _year_ranges(years: list[int]) -> str:
-    parts, start, prev = [], years[0], years[0]
-    for y in years[1:] + [None]:
-        if y is not None and y == prev + 1:
-            prev = y
-            continue
-        parts.append(str(start) if start == prev else f"{start}–{prev}")
-        if y is not None:
-            start = prev = y
-    return ", ".join(parts)
+    return fmt.year_ranges(years)
 
 
 def imts_table() -> pd.DataFrame:
