@@ -8,9 +8,10 @@ import pytest
 
 import tradeimbalance.charts  # noqa: F401  (theme)
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import asia_deficit as ch
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 
 def _us_deficit(partner, year):
@@ -122,9 +123,9 @@ def test_growth_definitions_differ_and_cagr_is_the_endpoint_rate():
 
 
 def test_claims_keep_their_status():
-    table = claims.evaluate(chapter="asia_deficit")
+    table = reproduction.evaluate(chapter="asia_deficit")
     assert len(table) == 16
-    claims.check(table)
+    reproduction.check(table)
     assert set(table["status"]) == {claims.REPRODUCED, claims.INFERRED, claims.DIFFERS, claims.ERRATUM}
     st = table.set_index("id")["status"]
     # the paper's "Asia" is inferred (footnote list plus Taiwan): every share of it is counted apart
@@ -135,7 +136,7 @@ def test_claims_keep_their_status():
 
 
 def test_unit_errata_are_a_factor_of_ten():
-    rep = claims.reported()
+    rep = reproduction.reported()
     assert _us_deficit("JPN", 1980) * 10 == pytest.approx(-rep.loc["s3_2_us_japan_balance_1980", "value"] / 10, abs=0.01)
     assert _us_deficit("CHN", 2018) / 1000 == pytest.approx(rep.loc["s3_2_china_us_surplus_2018", "value"] / 10, abs=0.005)
 

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import bilateral as bl
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 FIG1_COLUMNS = ["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"]
 
@@ -169,11 +170,11 @@ def test_post_crisis_numbers():
 # --- claims -------------------------------------------------------------------------------------------
 
 def test_claims_keep_their_registered_status():
-    table = claims.evaluate(chapter="bilateral")
+    table = reproduction.evaluate(chapter="bilateral")
     assert set(table["id"]) == {
         "s2_1_us_surplus_growth_2000_2019", "s2_1_eu_surplus_growth_2000_2019",
         "s2_1_jp_kr_au_deficit_growth_2000_2019", "s2_1_imbalance_widens_after",
         "s2_1_us_imbalance_widens_after_crisis",
     }
-    claims.check(table)
+    reproduction.check(table)
     assert np.isfinite(table["reproduced"].astype(float)).all()

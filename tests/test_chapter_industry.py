@@ -5,10 +5,11 @@ import pytest
 
 import tradeimbalance.charts  # noqa: F401
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import industry as ind
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 FIG4_COLUMNS = ["year", "view", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
                 "china_balance_usd_bn", "basis"]
@@ -139,9 +140,9 @@ def test_fig4_chart_follows_the_conventions(year):
 
 
 def test_claims_keep_their_status():
-    table = claims.evaluate(chapter="industry")
+    table = reproduction.evaluate(chapter="industry")
     assert len(table) == 25
-    claims.check(table)
+    reproduction.check(table)
     st = table.set_index("id")["status"]
     assert st["s2_4_hs_sections_count"] == claims.REPRODUCED
     # the 2018 section XVI statements on China's own (SITC) figures, counted as an inferred definition

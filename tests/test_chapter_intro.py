@@ -6,7 +6,7 @@ import pytest
 from tradeimbalance import load
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import intro
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 
 def test_goods_share_of_gdp_matches_a_direct_computation():

@@ -7,11 +7,12 @@ import pytest
 
 import tradeimbalance.charts  # noqa: F401
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.charts.render import csv_text
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import investment as inv
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 FIG5_COLUMNS = ["year", "us_position_in_china_usd_bn", "china_position_in_us_usd_bn"]
 
@@ -183,8 +184,8 @@ def test_us_position_fell_only_in_2011_within_the_window():
 # --- claims -----------------------------------------------------------------------------------------
 
 def test_claims_keep_their_status():
-    table = claims.evaluate(chapter="investment")
-    claims.check(table)
+    table = reproduction.evaluate(chapter="investment")
+    reproduction.check(table)
     assert set(table["id"]) == {
         "s3_1_us_china_fdi_ratio_2010_2018", "s3_1_us_fdi_in_china_start", "s3_1_china_fdi_in_us_start",
         "s3_1_china_fdi_accelerates_after", "s3_1_china_fdi_slows_after", "s3_1_amcham_share_china_priority",
@@ -200,5 +201,5 @@ def test_claims_keep_their_status():
 
 
 def test_claims_display_writes_years_without_decimals():
-    out = inv.claims_display(claims.evaluate(chapter="investment"))
+    out = inv.claims_display(reproduction.evaluate(chapter="investment"))
     assert "2016" in set(out["reproduced"]) and "7.80" in set(out["reported"]) and "—" in set(out["reproduced"])

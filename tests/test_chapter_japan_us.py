@@ -7,11 +7,12 @@ import pytest
 
 import tradeimbalance.charts  # noqa: F401
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.charts.render import csv_text
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import japan_us as ju
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 FIG6_COLUMNS = ["year", "japan_exports_to_us_share_pct", "korea_exports_to_us_share_pct", "japan_fdi_in_us_share_pct"]
 
@@ -148,8 +149,8 @@ def test_fdi_points_table_labels_every_source():
 # --- claims -----------------------------------------------------------------------------------------
 
 def test_claims_keep_their_status():
-    table = claims.evaluate(chapter="japan_us")
-    claims.check(table)
+    table = reproduction.evaluate(chapter="japan_us")
+    reproduction.check(table)
     st = table.set_index("id")["status"]
     assert st.to_dict() == {
         "s3_1_fn_china_us_export_share_max": claims.REPRODUCED,

@@ -10,7 +10,7 @@ from tradeimbalance import load
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import policy as ch
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 FIGS = ["policy_bilateral", "policy_surplus", "policy_shift"]
 

@@ -7,11 +7,12 @@ import pytest
 
 import tradeimbalance.charts  # noqa: F401
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.charts.render import csv_text
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import processing as pr
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 FIG3_COLUMNS = ["year", "ordinary_net_exports_usd_bn", "processing_net_exports_usd_bn"]
 
@@ -140,9 +141,9 @@ def test_charts_follow_the_conventions(fig_id, year):
 
 
 def test_claims_keep_their_status():
-    table = claims.evaluate(chapter="processing")
+    table = reproduction.evaluate(chapter="processing")
     assert len(table) == 13
-    claims.check(table)
+    reproduction.check(table)
     st = table.set_index("id")["status"]
     assert st["s2_3_total_trade_2018"] == claims.REPRODUCED  # the provinces add up to 46,224
     assert st["s2_3_processing_share_2018"] == claims.INFERRED  # only as all non-ordinary trade
@@ -151,7 +152,7 @@ def test_claims_keep_their_status():
 
 
 def test_claim_values_are_in_the_papers_units():
-    table = claims.evaluate(chapter="processing").set_index("id")
+    table = reproduction.evaluate(chapter="processing").set_index("id")
     assert table.loc["s2_3_total_trade_2018", "unit"] == "USD 100 million"
     assert abs(table.loc["s2_3_total_trade_2018", "difference"]) < 25
     assert math.isclose(table.loc["s2_3_processing_share_2018", "reproduced"],

@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import regional as rg
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 TABLE1_COLUMNS = ["province", "balance_total", "balance_eu_us", "balance_asia", "balance_japan_korea"]
 PAPER_NINE = {"CN-GD", "CN-JS", "CN-ZJ", "CN-FJ", "CN-SD", "CN-LN", "CN-TJ", "CN-SH", "CN-BJ"}
@@ -104,7 +105,7 @@ def test_jiangsu_arithmetic_and_shares_from_reported_values():
 def test_one_sided_claims_report_the_computed_share_and_digit_swap_helper():
     from tradeimbalance import claims
 
-    t = claims.evaluate(chapter="regional").set_index("id")
+    t = reproduction.evaluate(chapter="regional").set_index("id")
     share = t.loc["s2_2_top9_share_total_trade"]
     assert share["bound"] == "lower" and share["reproduced"] == pytest.approx(rg.share_in(rg.PAPER_YEAR))
     assert share["reproduced"] > share["reported"] and share["status"] == "reproduced"
@@ -139,10 +140,10 @@ def test_implied_rest_and_national_total():
 # --- claims -------------------------------------------------------------------------------------------
 
 def test_claims_keep_their_registered_status_and_cover_section_2_2():
-    table = claims.evaluate(chapter="regional")
+    table = reproduction.evaluate(chapter="regional")
     reported = load("paper_reported")
     assert set(table["id"]) == set(reported.loc[reported["claim_id"].str.startswith("s2_2_"), "claim_id"])
-    claims.check(table)
+    reproduction.check(table)
     st = table.set_index("id")["status"]
     cells = [i for i in st.index if i.startswith("s2_2_table1_") and i.count("_") >= 4 and "share" not in i]
     assert len(cells) == 36 and (st[cells] == claims.BOUNDED).all()  # every cell of Table 1, bounded by total trade

@@ -7,9 +7,10 @@ import pytest
 
 import tradeimbalance.charts  # noqa: F401  (theme)
 from tradeimbalance import claims, load
+from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import tariffs_fx as ch
-from tradeimbalance.figures import get_figure
+from tradeimbalance.catalog import get_figure
 
 
 def _us_balance(partner, year):
@@ -87,6 +88,6 @@ def test_episode_effects_hide_years_after_year():
 
 
 def test_claims_keep_their_status():
-    table = claims.evaluate(chapter="tariffs_fx")
+    table = reproduction.evaluate(chapter="tariffs_fx")
     assert len(table) == 3
-    claims.check(table)
+    reproduction.check(table)

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from tradeimbalance import claims
+from tradeimbalance import reproduction
 from tradeimbalance.claims import Claim, Erratum, status_of
 
 
@@ -62,8 +63,8 @@ def test_check_lists_every_claim_that_changed_status():
         ]
     )
     with pytest.raises(AssertionError, match="b: status 'differs', expected 'close'"):
-        claims.check(table)
-    claims.check(table.iloc[:1])
+        reproduction.check(table)
+    reproduction.check(table.iloc[:1])
 
 
 def test_counts_lists_every_status():

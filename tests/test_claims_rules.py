@@ -5,6 +5,7 @@ import math
 import pytest
 
 from tradeimbalance import claims
+from tradeimbalance import reproduction
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +15,7 @@ def registry():
 
 @pytest.fixture(scope="module")
 def reported():
-    return claims.reported()
+    return reproduction.reported()
 
 
 def test_every_tolerance_follows_the_rule_or_states_a_reason(registry, reported):
@@ -32,7 +33,7 @@ def test_every_tolerance_follows_the_rule_or_states_a_reason(registry, reported)
 
 
 def test_the_exceptions_table_lists_exactly_the_departures(registry, reported):
-    ex = claims.tolerance_exceptions()
+    ex = reproduction.tolerance_exceptions()
     assert (ex["reason"].str.len() > 20).all()
     departing = {cid for cid, c in registry.items() if c.tolerance is not None and not math.isclose(
         c.tolerance, claims.rule_tolerance(str(reported.loc[cid, "printed"]), str(reported.loc[cid, "qualifier"])),
@@ -94,12 +95,12 @@ def test_claims_tables_show_statements_in_words():
 def test_claims_html_has_filter_download_quote_and_paper_order():
     from tradeimbalance.claims import tables
 
-    table = claims.evaluate(chapter="industry")
+    table = reproduction.evaluate(chapter="industry")
     out = tables.claims_html(table, "t-id", "Caption", "claims_test.csv")
     assert '<select>' in out and 'download="claims_test.csv"' in out
     assert "s2_4_xvi_exports_to_us_2018" not in out.split("<tbody>")[1].split("</tbody>")[0].split("<details>")[0]
     assert "对美出口额为 2222 亿美元" in out  # the Chinese quote is kept
-    order = claims.reported().loc[table["id"], "order"].tolist()
+    order = reproduction.reported().loc[table["id"], "order"].tolist()
     assert order == sorted(order)
     md = tables.claims_markdown(table, "Caption")
     assert md.count("\n|") >= len(table)

@@ -12,7 +12,7 @@ from tradeimbalance import exhibits
 from tradeimbalance.charts.render import chart_html
 from tradeimbalance.charts.theme import ECONOMY_COLORS, economy_color, economy_color_problems
 from tradeimbalance.export import PUBLIC_COLUMNS
-from tradeimbalance.figures import all_figures as _all_figures
+from tradeimbalance.catalog import all_figures as _all_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 YEAR = 2019

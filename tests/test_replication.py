@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tradeimbalance import replication
 from tradeimbalance.claims import load_all
-from tradeimbalance.figures import all_figures
+from tradeimbalance.catalog import all_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "replication_table.py"

@@ -12,6 +12,7 @@ import numbers
 import pandas as pd
 
 from . import fmt as _fmt
+from .claims import reported_value
 from .escape import markdown_text, markdown_text_names_as_code
 
 #: Every value glued in this kernel, by name (plain Python numbers), for check cells.
@@ -83,23 +84,27 @@ def glue_text(name: str, text: str) -> None:
     glue(name, Formatted(text, text), display=False)
 
 
-def reported_value(claim_id: str) -> float:
-    """The value the paper printed for ``claim_id`` (from ``data/paper_reported.csv``)."""
-    from .data import load
-
-    rep = load("paper_reported").set_index("claim_id")
-    try:
-        return float(rep.loc[claim_id, "value"])
-    except KeyError:
-        raise KeyError(f"no claim {claim_id!r} in data/paper_reported.csv") from None
-
-
 def glue_reported(name: str, claim_id: str, kind: str = "number", **kwargs) -> None:
     """Glue the paper's printed value of ``claim_id``, for prose that quotes the paper.
 
     The prose must still say that the number is *as reported by the paper*.
     """
     glue_value(name, reported_value(claim_id), kind, **kwargs)
+
+
+def glue_facts(chapter: str, facts) -> list[str]:
+    """Glue every fact of ``facts`` (:class:`tradeimbalance.facts.Fact`) as ``<chapter>_<name>``; returns the names."""
+    names = []
+    for f in facts:
+        name = f"{chapter}_{f.name}"
+        if name in names:
+            raise ValueError(f"fact {name!r} is given twice")
+        if f.kind == "text":
+            glue_text(name, f.value)
+        else:
+            glue_value(name, f.value, f.kind, **f.options)
+        names.append(name)
+    return names
 
 
 def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
@@ -137,7 +142,7 @@ def show_figure(fig_id: str, year: int, **kwargs) -> None:
     """Display registered figure ``fig_id`` for ``year``: chart, caption, source line, data link."""
     from IPython.display import Markdown, display
 
-    from .figures import get_figure
+    from .catalog import get_figure
 
     fig = get_figure(fig_id)
     data = fig.data(year, **kwargs)
@@ -175,9 +180,38 @@ def show_registered_table(fig_id: str, year: int, display_df: pd.DataFrame | Non
                           caption: str | None = None, floatfmt: str = ",.1f", **kwargs) -> None:
     """Display registered table ``fig_id``: the typeset table (``display_df`` if given, else its data),
     then its CSV download (the registered columns), sources panel and citation line."""
-    from .figures import get_figure
+    from .catalog import get_figure
 
     fig = get_figure(fig_id)
     data = fig.data(year, **kwargs)
     show_table(data if display_df is None else display_df, caption=caption, floatfmt=floatfmt)
     table_extras(data, f"{fig_id}.csv", fig.tables, fig.label, fig.title, year)
+
+
+def show_chapter_claims(chapter: str, year: int, caption: str) -> pd.DataFrame | None:
+    """The claims cell of a chapter: show its claims and check them, in one call.
+
+    For the paper's year (``PAPER_YEAR`` of the chapter package) it evaluates the chapter's claims,
+    shows them (filter, statement in words, CSV download ``claims_<chapter>.csv``) and asserts that
+    each keeps its declared status. For another year it says so and asserts the invariants of the
+    data of the chapter's figures (ids from the catalog). Returns the evaluated claims or ``None``.
+    """
+    from IPython.display import Markdown, display
+
+    from . import reproduction
+    from .catalog import paper_year
+    from .checks import check_chapter_invariants
+    from .claims.tables import show_claims
+
+    paper = paper_year(chapter)
+    if int(year) != paper:
+        display(Markdown(f"The paper's claims refer to {paper}; they are checked when the chapter runs for "
+                         f"{paper} (this run is for {year})."))
+        check_chapter_invariants(chapter, year)
+        return None
+    table = reproduction.evaluate(chapter=chapter)
+    if not len(table):
+        raise AssertionError(f"chapter {chapter!r} declares no claims")
+    show_claims(table, caption=caption, csv_name=f"claims_{chapter}.csv")
+    reproduction.check(table)
+    return table

@@ -1,10 +1,10 @@
 """Checks that chapter cells run: claims for the paper's year, invariants for any year.
 
-A chapter's check cell calls :func:`check_chapter`: for the paper's year it
-asserts that every claim of the chapter keeps its registered status; for any
-other year it asserts invariants of the data behind the chapter's figures:
-balance = exports - imports, shares that should add up to 100 do, and no
-trade value is negative.
+A chapter's claims cell (:func:`tradeimbalance.book.show_chapter_claims`) checks,
+for the paper's year, that every claim of the chapter keeps its declared status;
+for any other year it asserts invariants of the data behind the chapter's figures
+(:func:`check_chapter_invariants`): balance = exports - imports, shares that
+should add up to 100 do, and no trade value is negative.
 """
 
 from __future__ import annotations
@@ -53,22 +53,10 @@ def check_invariants(df: pd.DataFrame, name: str = "table", share_groups: list[l
     assert not problems, "\n".join(problems)
 
 
-def check_chapter(chapter: str, year: int, paper_year: int, figure_ids: list[str] = ()) -> pd.DataFrame | None:
-    """The standard check cell of a chapter.
+def check_chapter_invariants(chapter: str, year: int) -> None:
+    """Assert the invariants of the data of every figure of ``chapter`` for ``year`` (ids from the catalog)."""
+    from .catalog import chapter_figures, get_figure
 
-    For ``year == paper_year``: evaluate the chapter's claims and assert each has its
-    registered status (returns the claims table). For other years: assert the
-    invariants of each figure's data for ``year`` (returns ``None``).
-    """
-    from . import claims
-    from .figures import get_figure
-
-    if int(year) == int(paper_year):
-        table = claims.evaluate(chapter=chapter)
-        assert len(table), f"chapter {chapter!r} registers no claims"
-        claims.check(table)
-        return table
-    for fid in figure_ids:
+    for fid in chapter_figures(chapter):
         fig = get_figure(fid)
-        check_invariants(fig.data(year), fid, getattr(fig, "share_groups", None))
-    return None
+        check_invariants(fig.data(year), fid, fig.share_groups)

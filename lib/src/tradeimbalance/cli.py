@@ -131,10 +131,10 @@ def _cmd_export(args) -> int:
 def _cmd_claims(args) -> int:
     import pandas as pd
 
-    from . import claims
+    from . import claims, reproduction
 
     try:
-        table = claims.evaluate(chapter=args.chapter)
+        table = reproduction.evaluate(chapter=args.chapter)
     except Exception as exc:
         _err(f"the claims cannot be evaluated: {type(exc).__name__}: {exc}")
         return EXIT_FAILED

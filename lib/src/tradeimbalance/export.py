@@ -1,7 +1,7 @@
 """Export the data behind every figure and table, and the claims table, as CSV.
 
 ``tradeimbalance export --year YEAR --out DIR`` writes one ``<figure id>.csv``
-per entry of the figure registry (:func:`tradeimbalance.figures.all_figures`),
+per entry of the figure registry (:func:`tradeimbalance.catalog.all_figures`),
 with the columns each figure documents, plus ``claims.csv``. Missing values
 are empty cells, never zeros (:func:`tradeimbalance.charts.render.csv_text`).
 
@@ -68,7 +68,7 @@ class ExportedFile:
 
 def figure_tables(year: int, figure_ids: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """The data of every registered figure (or of ``figure_ids``) for ``year``, by figure id."""
-    from .figures import all_figures
+    from .catalog import all_figures
 
     figs = all_figures()
     changed = [
@@ -108,7 +108,7 @@ def default_out(year: int) -> Path:
 def check_tables(tables: dict[str, pd.DataFrame]) -> None:
     """Raise :class:`ExportError` listing every invariant a figure's data break (the checks of ``run``)."""
     from .checks import invariant_problems
-    from .figures import all_figures
+    from .catalog import all_figures
 
     figs = all_figures()
     problems = []
@@ -120,10 +120,10 @@ def check_tables(tables: dict[str, pd.DataFrame]) -> None:
 
 def claims_table() -> pd.DataFrame:
     """Every claim with the columns of ``claims.csv``."""
-    from . import claims
+    from . import reproduction
 
     try:
-        table = claims.evaluate()
+        table = reproduction.evaluate()
     except Exception as exc:
         raise ExportError(f"the claims table cannot be computed: {type(exc).__name__}: {exc}") from exc
     return table[CLAIMS_COLUMNS].reset_index(drop=True)

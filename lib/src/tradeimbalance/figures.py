@@ -1,21 +1,22 @@
 """The figure registry: every figure and table of the book, by stable id.
 
-A chapter module registers a figure with :func:`figure`, giving a data function
-``data(year) -> DataFrame`` (the stable, documented columns written by
-``tradeimbalance export``) and a chart function ``chart(df, year) -> alt.Chart``.
-Tables register with ``chart=None``.
+A figure is a :class:`Figure`: a data function ``data(year) -> DataFrame`` (the
+stable, documented columns written by ``tradeimbalance export``) and a chart
+function ``chart(df, year) -> alt.Chart`` (``None`` for a table). A chapter's
+``figures`` module defines its figures as module-level :class:`Figure` objects
+(or tags a data function with :func:`figure`); :mod:`tradeimbalance.catalog`
+collects them. This module keeps no registry of its own.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
 
-_FIGURES: dict[str, "Figure"] = {}
+#: The attribute :func:`figure` sets on a data function: its :class:`Figure`.
+FIGURE_ATTRIBUTE = "__figure__"
 
 
 @dataclass
@@ -71,12 +72,10 @@ def figure(
     share_groups: list[list[str]] | None = None,
     tables: list[str] | None = None,
 ):
-    """Decorator registering ``data(year)`` as figure ``fig_id`` (``chart`` builds its Altair chart)."""
+    """Tag ``data(year)`` as the data function of figure ``fig_id`` (``chart`` builds its Altair chart)."""
 
     def deco(fn):
-        if fig_id in _FIGURES and _FIGURES[fig_id].data_fn.__qualname__ != fn.__qualname__:
-            raise ValueError(f"figure id {fig_id!r} registered twice")
-        _FIGURES[fig_id] = Figure(
+        setattr(fn, FIGURE_ATTRIBUTE, Figure(
             id=fig_id,
             title=title,
             caption=caption,
@@ -89,28 +88,7 @@ def figure(
             kind=kind,
             share_groups=[list(g) for g in (share_groups or [])],
             tables=list(tables or []),
-        )
+        ))
         return fn
 
     return deco
-
-
-def load_chapter_modules() -> None:
-    """Import every module of :mod:`tradeimbalance.chapters` so their figures and claims register."""
-    from . import chapters
-
-    for mod in pkgutil.iter_modules(chapters.__path__):
-        importlib.import_module(f"{chapters.__name__}.{mod.name}")
-
-
-def get_figure(fig_id: str) -> Figure:
-    load_chapter_modules()
-    try:
-        return _FIGURES[fig_id]
-    except KeyError:
-        raise KeyError(f"no figure {fig_id!r}; known: {sorted(_FIGURES)}") from None
-
-
-def all_figures() -> dict[str, Figure]:
-    load_chapter_modules()
-    return dict(sorted(_FIGURES.items()))

@@ -1,7 +1,7 @@
 """The README's table from every exhibit of the book to the code and data that produce it.
 
-Generated from the figure registry (:func:`tradeimbalance.figures.all_figures`) and the claims
-registry (:func:`tradeimbalance.claims.load_all`), so it cannot drift from the code:
+Generated from the figure registry (:func:`tradeimbalance.catalog.all_figures`) and the claims
+registry (:func:`tradeimbalance.claims.declared`), so it cannot drift from the code:
 ``python scripts/replication_table.py --write`` rewrites the block between the markers in
 README.md, ``--check`` fails when the README is stale (``tests/test_replication.py`` runs it).
 """
@@ -41,13 +41,17 @@ def claims_tables(claims) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     data._read = spy
     try:
+        from .catalog import reproductions
+
+        repro = reproductions()
         for c in sorted(claims.values(), key=lambda c: c.id):
             read.clear()
             original.cache_clear()
-            try:
-                c.reproduce()
-            except Exception:  # noqa: BLE001 - a claim that cannot be reproduced still read what it read
-                pass
+            if c.id in repro:
+                try:
+                    repro[c.id][1]()
+                except Exception:  # noqa: BLE001 - a claim that cannot be reproduced still read what it read
+                    pass
             out.setdefault(c.chapter, set()).update(read)
     finally:
         data._read = original
@@ -58,8 +62,8 @@ def claims_tables(claims) -> dict[str, set[str]]:
 def rows() -> list[list[str]]:
     """One row per exhibit: the paper's figures and table first, then the book's own figures,
     then each chapter's claims table."""
-    from .claims import load_all
-    from .figures import all_figures
+    from .catalog import all_figures
+    from .claims import declared
 
     figs = sorted(all_figures().values(), key=_sort_key)
     out = []
@@ -69,14 +73,14 @@ def rows() -> list[list[str]]:
             code += f", chart `{f.chart_fn.__name__}`"
         out.append([f.paper_number or f"Book figure: {f.title}", f"`chapters/{f.chapter}.md`", code,
                     _tables(f.tables), f"`tradeimbalance export`: `{f.id}.csv`"])
-    claims = load_all()
+    claims = declared()
     read = claims_tables(claims)
     chapters = sorted({c.chapter for c in claims.values()})
     for ch in chapters:
         n = sum(1 for c in claims.values() if c.chapter == ch)
         tables = sorted(read.get(ch, set()) | {"paper_reported"})
         out.append([f"Claims table, chapter {ch} ({n} claims)", f"`chapters/{ch}.md`",
-                    f"`tradeimbalance.chapters.{ch}` (functions registered with `@claim`), `tradeimbalance.claims.evaluate`",
+                    f"`tradeimbalance.chapters.{ch}` (reproductions), `reference/claims/` (declarations), `tradeimbalance.reproduction.evaluate`",
                     _tables(tables), "`tradeimbalance export`: `claims.csv`"])
     return out
 

@@ -1,5 +1,6 @@
-"""One module per chapter: its measures, figure builders and the claims it reproduces.
+"""One package per chapter: its computations, figures and the reproductions of the claims it checks.
 
-Modules here are imported by :func:`tradeimbalance.figures.load_chapter_modules`
-and :func:`tradeimbalance.claims.load_all`, which register their figures and claims.
+Nothing here registers itself: :mod:`tradeimbalance.catalog` imports the chapter packages and collects
+their figures and claim reproductions. No chapter imports another; views several chapters read live in
+:mod:`tradeimbalance.views`.
 """

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import altair as alt
 import numpy as np
@@ -30,10 +29,12 @@ import pandas as pd
 
 from .. import measures
 from ..charts import PALETTE
-from ..claims import CLOSE, DIFFERS, ERRATUM, REPRODUCED, Erratum, claim
+from ..claims import CLOSE, DIFFERS, ERRATUM, REPRODUCED, Erratum, reproduces
 from ..data import load
 from ..figures import figure
 from ..charts.theme import economy_color, economy_scale
+from ..views import (fig7_members, footnote_members, group_deficit, partner_deficit, phase1_members,  # noqa: F401
+                     run_start, us_deficits, us_last_year)
 
 CHAPTER = "asia_deficit"
 PAPER_YEAR = 2018
@@ -52,21 +53,6 @@ SOURCE = (
 # --------------------------------------------------------------------------------------------
 # Definitions of 'Asia'
 # --------------------------------------------------------------------------------------------
-
-def footnote_members() -> list[str]:
-    """The economies the paper's footnote names (the ``ASIA_PAPER`` group of the aggregates table)."""
-    return measures.group_members("ASIA_PAPER")
-
-
-def fig7_members() -> list[str]:
-    """The book's 'Asia' for Fig. 7 and the 1983-2018 statements: the footnote list plus Taiwan."""
-    return sorted(set(footnote_members()) | {"TWN"})
-
-
-def phase1_members() -> list[str]:
-    """The set that reproduces the paper's 1965-1980 statements: the footnote list plus Taiwan and Hong Kong."""
-    return sorted(set(footnote_members()) | {"TWN", "HKG"})
-
 
 @dataclass(frozen=True)
 class Definition:
@@ -108,49 +94,9 @@ def candidate_definitions() -> list[Definition]:
 # Data
 # --------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _us_deficits() -> pd.DataFrame:
-    bt = load("bilateral_trade")
-    us = bt[bt["reporter"] == REPORTER]
-    flows = (us.assign(partner=us["partner"].astype(str), flow=us["flow"].astype(str))
-               .set_index(["year", "partner", "flow"])["value_usd_mn"].unstack("flow"))
-    deficit = (flows["imports"] - flows["exports"]) / 1000.0  # NaN unless both flows are reported
-    out = deficit.unstack("partner")
-    out.index = out.index.astype(int)
-    return out.sort_index()
-
-
-def us_deficits() -> pd.DataFrame:
-    """US-reported deficit with every partner, USD bn (imports minus exports): rows = years, columns = partners.
-
-    A cell is NaN unless DOTS reports both flows for that partner and year.
-    """
-    return _us_deficits().copy()
-
-
-def group_deficit(members, deficits: pd.DataFrame | None = None) -> pd.Series:
-    """The US deficit with a group: the sum of its members' deficits, USD bn, by year.
-
-    Members without a reported balance in a year contribute nothing (the US had no recorded trade
-    with mainland China before 1972 or with Vietnam during the 1975-1994 embargo); a year
-    with no member reported is NaN.
-    """
-    d = us_deficits() if deficits is None else deficits
-    cols = [m for m in members if m in d.columns]
-    missing = sorted(set(members) - set(cols))
-    if missing:
-        raise KeyError(f"partners not reported by the US: {missing}")
-    return d[cols].sum(axis=1, min_count=1)
-
-
-def partner_deficit(partner: str) -> pd.Series:
-    """The US-reported deficit with one partner, USD bn, by year."""
-    return us_deficits()[partner]
-
-
 def last_year() -> int:
     """Last year of US-reported bilateral data."""
-    return int(us_deficits().index.max())
+    return us_last_year()
 
 
 def shares(members, year_list) -> pd.DataFrame:
@@ -374,21 +320,6 @@ def first_deficit_year(series: pd.Series, after: int = FIRST_YEAR) -> int | None
     return int(pos.index[0]) if len(pos) else None
 
 
-def run_start(series: pd.Series, end: int) -> int | None:
-    """First year of the unbroken run of positive deficits that lasts to ``end`` (None if ``end`` is not a deficit)."""
-    s = series.dropna()
-    s = s[s.index <= end]
-    if not len(s) or s.iloc[-1] <= 0:
-        return None
-    start = int(s.index[-1])
-    for y in reversed(s.index[:-1]):
-        if s.loc[y] > 0 and int(y) == start - 1:
-            start = int(y)
-        else:
-            break
-    return start
-
-
 def china_growth(method: str, start: int = 1983, end: int = 2018) -> measures.Growth:
     """Average yearly growth of the US deficit with mainland China (US-reported) by ``method``."""
     return measures.growth_rate(partner_deficit("CHN"), start, end, method=method)
@@ -499,209 +430,84 @@ _UNIT_EVIDENCE = (
 )
 
 
-@claim(
-    "s3_2_us_asia_deficit_start",
-    basis="inferred",
-    method=("First year from 1960 in which the US (own records, IMF DOTS) ran a deficit with Japan and with Asia; "
-            f"{_FIG7_DEF}. The reproduction returns the later of the two years."),
-    expected=REPRODUCED,
-)
+@reproduces("s3_2_us_asia_deficit_start")
 def _start_year():
     d = us_deficits()
     return max(first_deficit_year(d["JPN"]), first_deficit_year(group_deficit(fig7_members(), d)))
 
 
-@claim(
-    "s3_2_us_asia_deficit_duration",
-    basis="inferred",
-    method=(f"Number of years from 1965 to 2018 with a US deficit with Asia ({_FIG7_DEF}); the paper's '50 多年' "
-            "means 50 to 59 years: a lower bound of 50 capped at 60."),
-    expected=REPRODUCED,
-)
+@reproduces("s3_2_us_asia_deficit_duration")
 def _duration():
     a = group_deficit(fig7_members()).loc[1965:2018]
     return float((a > 0).sum())
 
 
-@claim(
-    "s3_2_us_asia_deficit_growth_1965_1980",
-    basis="inferred",
-    method=(f"US deficit with Asia in 1980 divided by that in 1965, minus one (扩大77倍 read as an increase of "
-            f"77 times the starting value); {_P1_DEF}."),
-    expected=REPRODUCED,
-    tolerance=0.5,
-    note="Read as a plain ratio (1980 / 1965) the value is one more, a close match; without Hong Kong the 1965 "
-         "deficit is almost zero and the ratio is meaningless.",
-)
+@reproduces("s3_2_us_asia_deficit_growth_1965_1980")
 def _growth_1965_1980():
     return definition_values(phase1_members())["rise_1965_1980"]
 
 
-@claim(
-    "s3_2_us_asia_balance_1980",
-    method=f"US balance with Asia in 1980 (exports minus imports), USD 100 million; {_P1_DEF}.",
-    expected=ERRATUM,
-    tolerance=0.5,
-    note="With the Fig. 7 definition (without Hong Kong) the 1980 deficit is smaller and the printed value is not matched.",
-    erratum=Erratum(
-        corrected=lambda v: v / 10,
-        kind="unit",
-        evidence=_UNIT_EVIDENCE.format(data="USD 19.66 bn", unit="196.6 hundred million", printed="1966"),
-    ),
-)
+@reproduces("s3_2_us_asia_balance_1980")
 def _asia_1980():
     return -measures.bn_to_yi(float(group_deficit(phase1_members())[1980]))
 
 
-@claim(
-    "s3_2_us_japan_balance_1980",
-    method="US balance with Japan in 1980 (exports minus imports), US records, USD 100 million.",
-    expected=ERRATUM,
-    tolerance=0.05,
-    erratum=Erratum(
-        corrected=lambda v: v / 10,
-        kind="unit",
-        evidence=_UNIT_EVIDENCE.format(data="USD 12.18 bn", unit="121.8 hundred million", printed="1218.2"),
-    ),
-)
+@reproduces("s3_2_us_japan_balance_1980")
 def _japan_1980():
     return -measures.bn_to_yi(float(partner_deficit("JPN")[1980]))
 
 
-@claim(
-    "s3_2_japan_share_us_asia_deficit_1980",
-    basis="inferred",
-    method=f"US deficit with Japan as a percentage of the US deficit with Asia, 1980; {_P1_DEF}.",
-    expected=REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("s3_2_japan_share_us_asia_deficit_1980")
 def _japan_share_1980():
     return definition_values(phase1_members())["japan_share_1980"]
 
 
-@claim(
-    "s3_2_china_us_surplus_start",
-    method=("First year of the unbroken run of US deficits with mainland China that lasts to 2018 (US records, "
-            "IMF DOTS); the small US deficits of 1976 and 1977 were followed by surpluses."),
-    expected=REPRODUCED,
-)
+@reproduces("s3_2_china_us_surplus_start")
 def _china_start():
     return run_start(partner_deficit("CHN"), 2018)
 
 
-@claim(
-    "s3_2_china_us_surplus_1983",
-    method="US deficit with mainland China in 1983, US records (IMF DOTS), USD 100 million.",
-    expected=ERRATUM,
-    tolerance=0.05,
-    erratum=Erratum(
-        corrected=lambda v: v / 10,
-        kind="unit",
-        evidence=_UNIT_EVIDENCE.format(data="USD 0.304 bn", unit="3.04 hundred million", printed="30.4"),
-    ),
-)
+@reproduces("s3_2_china_us_surplus_1983")
 def _china_1983():
     return measures.bn_to_yi(float(partner_deficit("CHN")[1983]))
 
 
-@claim(
-    "s3_2_china_us_surplus_growth",
-    basis="inferred",
-    method=("Compound annual growth rate of the US deficit with mainland China (US records) between the endpoints "
-            "1983 and 2018, (v2018 / v1983)^(1/35) - 1; the mean of yearly growth rates and the mean log change "
-            "do not match."),
-    expected=REPRODUCED,
-    tolerance=0.5,
-    note=(
-        "The averaging formula is inferred (the compound rate is the reading that fits). US imports in the IMF data "
-        "of the 1980s are recorded CIF, above the US Census customs value (1985: USD 4.22 bn against 3.86 bn for "
-        "imports from China), so the 1983 base deficit is somewhat larger than on the Census basis and the rate from "
-        "1983 a little lower than a customs-value series would give."
-    ),
-)
+@reproduces("s3_2_china_us_surplus_growth")
 def _china_growth():
     return float(china_growth("cagr"))
 
 
-@claim(
-    "s3_2_china_us_surplus_2018",
-    method="US deficit with mainland China in 2018, US records (IMF DOTS), USD trillion (万亿美元).",
-    expected=ERRATUM,
-    tolerance=0.005,
-    erratum=Erratum(
-        corrected=lambda v: v / 10,
-        kind="unit",
-        evidence=("US-reported DOTS value is USD 419.2 bn = 0.419 trillion (4,192 亿); the printed 4.19 万亿 is ten "
-                  "times that and exceeds all US imports from China (USD 539.5 bn)."),
-    ),
-)
+@reproduces("s3_2_china_us_surplus_2018")
 def _china_2018():
     return measures.convert(float(partner_deficit("CHN")[2018]), "bn", "tn")
 
 
-@claim(
-    "s3_2_china_share_us_deficit_2018",
-    method=("US deficit with mainland China as a percentage of the whole US merchandise deficit (partner World), "
-            "2018, US records (IMF DOTS): the denominator the sentence states."),
-    expected=DIFFERS,
-    tolerance=0.5,
-    note=("The paper's 68% is China's share of the US deficit with Asia (the next sentence, reproduced below); of the "
-          "whole US deficit China's share is under half."),
-)
+@reproduces("s3_2_china_share_us_deficit_2018")
 def _china_share_total_2018():
     return china_share_of_us_deficit(2018)
 
 
-@claim(
-    "s3_2_china_share_us_asia_deficit_1983",
-    basis="inferred",
-    method=f"US deficit with mainland China as a percentage of the US deficit with Asia, 1983; {_FIG7_DEF}.",
-    expected=REPRODUCED,
-    tolerance=0.005,
-)
+@reproduces("s3_2_china_share_us_asia_deficit_1983")
 def _china_share_1983():
     return definition_values(fig7_members())["china_share_1983"]
 
 
-@claim(
-    "s3_2_china_share_us_asia_deficit_2018",
-    basis="inferred",
-    method=f"US deficit with mainland China as a percentage of the US deficit with Asia, 2018; {_FIG7_DEF}.",
-    expected=REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("s3_2_china_share_us_asia_deficit_2018")
 def _china_share_2018():
     return definition_values(fig7_members())["china_share_2018"]
 
 
-@claim(
-    "s3_2_japan_share_us_asia_deficit_1983",
-    basis="inferred",
-    method=f"US deficit with Japan as a percentage of the US deficit with Asia, 1983; {_FIG7_DEF}.",
-    expected=REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("s3_2_japan_share_us_asia_deficit_1983")
 def _japan_share_1983():
     return definition_values(fig7_members())["japan_share_1983"]
 
 
-@claim(
-    "s3_2_japan_share_us_asia_deficit_2018",
-    basis="inferred",
-    method=f"US deficit with Japan as a percentage of the US deficit with Asia, 2018; {_FIG7_DEF}.",
-    expected=REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("s3_2_japan_share_us_asia_deficit_2018")
 def _japan_share_2018():
     return definition_values(fig7_members())["japan_share_2018"]
 
 
-@claim(
-    "s3_2_china_us_surplus_2018_record",
-    method="Year of the largest US deficit with mainland China (US records, IMF DOTS), every year from 1983 to 2018.",
-    expected=REPRODUCED,
-    note="The 2019 deficit was smaller, so 2018 remains the record in the data to 2019.",
-)
+@reproduces("s3_2_china_us_surplus_2018_record")
 def _china_record():
     d = partner_deficit("CHN")
     d = d[d.index <= 2018].dropna()

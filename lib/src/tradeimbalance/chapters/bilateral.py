@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..book import glue_text as book_glue_text
 from .. import measures
-from ..claims import BOUNDED, CLOSE, REPRODUCED, claim
+from ..claims import BOUNDED, CLOSE, REPRODUCED, reproduces
 from ..figures import figure
 from ..charts.theme import economy_scale
 
@@ -431,46 +431,17 @@ _METHOD_TEXT = (
 )
 
 
-@claim(
-    "s2_1_us_surplus_growth_2000_2019",
-    basis="inferred",
-    method=_METHOD_TEXT.format(what="with the United States"),
-    expected=REPRODUCED,
-    tolerance=0.05,
-)
+@reproduces("s2_1_us_surplus_growth_2000_2019")
 def reproduce_us_growth():
     return paper_rate("us")
 
 
-@claim(
-    "s2_1_eu_surplus_growth_2000_2019",
-    basis="inferred",
-    method=_METHOD_TEXT.format(what="with the EU28 (EU27 + United Kingdom, the EU of the paper's period)"),
-    expected=REPRODUCED,
-    tolerance=0.05,
-    note=(
-        "With EU27 (the IMF's current 'European Union', without the UK) the same definition gives a higher rate; "
-        "the mean log change 2000-2018 of the EU27 balance also rounds to the printed value, but that definition "
-        "misses the other two statements (see the chapter)."
-    ),
-)
+@reproduces("s2_1_eu_surplus_growth_2000_2019")
 def reproduce_eu_growth():
     return paper_rate("eu")
 
 
-@claim(
-    "s2_1_jp_kr_au_deficit_growth_2000_2019",
-    method=_METHOD_TEXT.format(what="deficit with Japan, Korea and Australia combined (sum of the three balances)"),
-    expected=CLOSE,
-    tolerance=0.05,
-    note=(
-        "The same definition that reproduces the US and EU rates gives a rate that rounds one tenth of a point "
-        "higher; a revision of well under 1% in the 2000 or 2018 values between the paper's IMF vintage (2020) "
-        "and the one used here (early 2022) would close the gap. No other definition comes closer for all three statements. "
-        "An average of the three partners' own rates is undefined: China had a small surplus with Japan in 2000 "
-        "and 2001 by its own figures."
-    ),
-)
+@reproduces("s2_1_jp_kr_au_deficit_growth_2000_2019")
 def reproduce_jka_growth():
     return paper_rate("jka")
 
@@ -510,17 +481,7 @@ def widening_since(start: int = START, end: int = PAPER_YEAR) -> dict:
     return out
 
 
-@claim(
-    "s2_1_imbalance_widens_after",
-    method=(
-        "A qualitative statement with a start year. It is taken to hold when, from 2000 to 2019 (China-reported "
-        "DOTS), both China's surplus with the US+EU28 and its deficit with Japan+Korea+Australia are larger at the "
-        "end than at the start and the sum of the absolute balances with the five partners has a positive "
-        "least-squares trend; the reproduction then returns the start year 2000 (None if it does not hold)."
-    ),
-    expected=REPRODUCED,
-    note="The total did not rise every year: it fell from the year before in a few years (listed in the chapter).",
-)
+@reproduces("s2_1_imbalance_widens_after")
 def reproduce_widening():
     return float(START) if widening_since()["holds"] else None
 
@@ -560,16 +521,7 @@ def year_sentence(df: pd.DataFrame, year: int) -> str:
     )
 
 
-@claim(
-    "s2_1_us_imbalance_widens_after_crisis",
-    method=(
-        "China's surplus with the US (China-reported DOTS): larger in 2019 than in 2008 and with a positive "
-        "least-squares slope over 2010-2019. A direction, not a value: 2008 is returned when both hold."
-    ),
-    expected=BOUNDED,
-    basis="bound",
-    note="The direction holds on China's own data; the statement has no number to reproduce beyond it.",
-)
+@reproduces("s2_1_us_imbalance_widens_after_crisis")
 def reproduce_us_widens_after_crisis():
     p = post_crisis(PAPER_YEAR)
     if math.isnan(p["us_change_pct"]) or math.isnan(p["us_slope"]):

@@ -24,9 +24,9 @@ import altair as alt
 import pandas as pd
 
 from .. import measures
-from ..book import reported_value
+from ..claims import reported_value
 from ..charts import PALETTE
-from ..claims import BOUNDED, DIFFERS, INFERRED, NOT_REPRODUCIBLE, REPRODUCED, claim
+from ..claims import BOUNDED, DIFFERS, INFERRED, NOT_REPRODUCIBLE, REPRODUCED, reproduces
 from ..data import load
 from ..figures import figure
 
@@ -476,11 +476,7 @@ _MIRROR_NOTE = (
 )
 
 
-@claim(
-    "s2_4_hs_sections_count",
-    method="Number of distinct HS sections to which the chapters of the US Census table map (sections I-XXII, XXII = chapters 98-99).",
-    expected=REPRODUCED,
-)
+@reproduces("s2_4_hs_sections_count")
 def _sections_count():
     return float(sections_count())
 
@@ -531,77 +527,42 @@ def _sitc_share(part, whole):
     return None if part is None or whole in (None, 0) else 100.0 * part / whole
 
 
-@claim(
-    "s2_4_xvi_exports_to_us_2018",
-    method=_SITC_METHOD.format(what="exports to the US"),
-    expected=INFERRED, basis="inferred",
-    tolerance=SITC_HS_PRECISION * 2222,
-    tolerance_reason=_SITC_REASON,
-    note=_SITC_NOTE + " The US-reported mirror value is larger (re-exports through Hong Kong count as Chinese in US data).",
-)
+@reproduces("s2_4_xvi_exports_to_us_2018")
 def _xvi_exports():
     return china_sitc(PAPER_YEAR, "USA", "exports")
 
 
-@claim(
-    "s2_4_xvi_share_exports_to_us_2018",
-    method=_SITC_METHOD.format(what="exports to the US as a percent of all China's exports to the US"),
-    expected=INFERRED, basis="inferred",
-    tolerance=SITC_HS_PRECISION * 46.4,
-    tolerance_reason=_SITC_REASON,
-    note=_SITC_NOTE,
-)
+@reproduces("s2_4_xvi_share_exports_to_us_2018")
 def _xvi_share_exports():
     return _sitc_share(china_sitc(PAPER_YEAR, "USA", "exports"), china_sitc(PAPER_YEAR, "USA", "exports", "all"))
 
 
-@claim(
-    "s2_4_xvi_surplus_with_us_2018",
-    method=_SITC_METHOD.format(what="exports to minus imports from the US"),
-    expected=INFERRED, basis="inferred",
-    tolerance=SITC_HS_PRECISION * 1841,
-    tolerance_reason=_SITC_REASON,
-    note=_SITC_NOTE + " The US-reported mirror surplus is larger.",
-)
+@reproduces("s2_4_xvi_surplus_with_us_2018")
 def _xvi_surplus():
     return china_sitc_balance(PAPER_YEAR, "USA")
 
 
-@claim(
-    "s2_4_xvi_share_surplus_with_us_2018",
-    method=_SITC_METHOD.format(what="the balance with the US as a percent of China's whole balance with the US"),
-    expected=INFERRED, basis="inferred",
-    tolerance=SITC_HS_PRECISION * 57,
-    tolerance_reason=_SITC_REASON,
-    note=_SITC_NOTE,
-)
+@reproduces("s2_4_xvi_share_surplus_with_us_2018")
 def _xvi_share_surplus():
     return _sitc_share(china_sitc_balance(PAPER_YEAR, "USA"), china_sitc_balance(PAPER_YEAR, "USA", "all"))
 
 
-@claim("s2_4_xvi_balance_japan_2018", method=_SITC_METHOD.format(what="exports to minus imports from Japan"),
-       expected=INFERRED, basis="inferred", tolerance=SITC_HS_PRECISION * 248, tolerance_reason=_SITC_REASON, note=_SITC_NOTE)
+@reproduces("s2_4_xvi_balance_japan_2018")
 def _xvi_japan():
     return china_sitc_balance(PAPER_YEAR, "JPN")
 
 
-@claim("s2_4_xvi_balance_korea_2018", method=_SITC_METHOD.format(what="exports to minus imports from Korea"),
-       expected=INFERRED, basis="inferred", tolerance=SITC_HS_PRECISION * 732, tolerance_reason=_SITC_REASON, note=_SITC_NOTE)
+@reproduces("s2_4_xvi_balance_korea_2018")
 def _xvi_korea():
     return china_sitc_balance(PAPER_YEAR, "KOR")
 
 
-@claim("s2_4_xvi_share_deficit_japan_2018",
-       method=_SITC_METHOD.format(what="the balance with Japan as a percent of China's whole balance with Japan"),
-       expected=INFERRED, basis="inferred", tolerance=SITC_HS_PRECISION * 73, tolerance_reason=_SITC_REASON,
-       note=_SITC_NOTE + " The SITC share (about 75%) is the furthest from the printed value of the five.")
+@reproduces("s2_4_xvi_share_deficit_japan_2018")
 def _xvi_share_japan():
     return _sitc_share(china_sitc_balance(PAPER_YEAR, "JPN"), china_sitc_balance(PAPER_YEAR, "JPN", "all"))
 
 
-@claim("s2_4_xvi_share_deficit_korea_2018",
-       method=_SITC_METHOD.format(what="the balance with Korea as a percent of China's whole balance with Korea"),
-       expected=INFERRED, basis="inferred", tolerance=SITC_HS_PRECISION * 76, tolerance_reason=_SITC_REASON, note=_SITC_NOTE)
+@reproduces("s2_4_xvi_share_deficit_korea_2018")
 def _xvi_share_korea():
     return _sitc_share(china_sitc_balance(PAPER_YEAR, "KOR"), china_sitc_balance(PAPER_YEAR, "KOR", "all"))
 
@@ -612,13 +573,7 @@ _MIRROR_BOUND = (
 )
 
 
-@claim(
-    "s2_4_fn_top3_sections_share_exports_to_us",
-    method="Sections XVI, XX and XI as a percent of US imports from China, 2018 (US Census, mirror view).",
-    expected=BOUNDED,
-    basis="bound",
-    note=_MIRROR_NOTE + _MIRROR_BOUND + " In the mirror data the same three sections are the largest.",
-)
+@reproduces("s2_4_fn_top3_sections_share_exports_to_us")
 def _top3():
     stats = section_stats(PAPER_YEAR)
     return None if stats is None else stats["paper_top3_share_exports"]
@@ -641,24 +596,12 @@ def mirror_section_rank(rank: int, year: int = PAPER_YEAR) -> int | None:
     return roman_to_int(stats["top3_sections"][rank - 1])
 
 
-@claim(
-    "s2_4_fn_second_section_to_us",
-    method="The second-largest HS section of US imports from China, 2018 (US Census, mirror view).",
-    expected=BOUNDED,
-    basis="bound",
-    note=_MIRROR_NOTE + _MIRROR_BOUND,
-)
+@reproduces("s2_4_fn_second_section_to_us")
 def _second_section():
     return mirror_section_rank(2)
 
 
-@claim(
-    "s2_4_fn_third_section_to_us",
-    method="The third-largest HS section of US imports from China, 2018 (US Census, mirror view).",
-    expected=BOUNDED,
-    basis="bound",
-    note=_MIRROR_NOTE + _MIRROR_BOUND,
-)
+@reproduces("s2_4_fn_third_section_to_us")
 def _third_section():
     return mirror_section_rank(3)
 
@@ -669,68 +612,13 @@ _REGIME_NOTE = (
 )
 
 
-@claim("s2_4_fn_xvi_exports_2018", gap="edition", gap_source="GACC, monthly table (17) Export of Selected Commodities by Major Customs Regimes (December 2018 issue)", method="Would need China's total 2018 exports of section XVI.",
-       expected=NOT_REPRODUCIBLE, note=_REGIME_NOTE)
-def _fn_xvi_exports():
-    return None
-
-
-@claim("s2_4_fn_xvi_processing_exports_2018", gap="edition", gap_source="GACC, monthly table (17) Export of Selected Commodities by Major Customs Regimes (December 2018 issue)", method="Would need section XVI exports under the processing regimes.",
-       expected=NOT_REPRODUCIBLE, note=_REGIME_NOTE)
-def _fn_xvi_processing():
-    return None
-
-
-@claim("s2_4_fn_xvi_processing_share_2018", gap="edition", gap_source="GACC, monthly table (17) Export of Selected Commodities by Major Customs Regimes (December 2018 issue)", method="Would need section XVI exports by customs regime.",
-       expected=NOT_REPRODUCIBLE, note=_REGIME_NOTE)
-def _fn_xvi_processing_share():
-    return None
-
-
-@claim("s2_4_xvi_processing_share_of_trade", gap="edition", gap_source="GACC, monthly table (17) Export of Selected Commodities by Major Customs Regimes (December 2018 issue)",
-       method="Would need section XVI trade (exports plus imports) by customs regime.",
-       expected=NOT_REPRODUCIBLE, note=_REGIME_NOTE + " The footnote's 62% concerns exports only.")
-def _xvi_processing_share_trade():
-    return None
-
-
 _PROV_NOTE = (
     "Needs exports of section XVI by province (GACC table by location of exporters and commodity); the open "
     "provincial data are totals of exports plus imports only. The sentence is also ambiguous about the denominator."
 )
 
 
-@claim("s2_4_xvi_export_share_guangdong_2018", gap="edition", gap_source="Provincial statistical yearbooks 2019 (Guangdong, Jiangsu, Zhejiang): exports by commodity; or GACC exports by location of exporters and HS section", method="Would need Guangdong's 2018 exports by HS section.",
-       expected=NOT_REPRODUCIBLE, note=_PROV_NOTE)
-def _gd():
-    return None
-
-
-@claim("s2_4_xvi_export_share_jiangsu_2018", gap="edition", gap_source="Provincial statistical yearbooks 2019 (Guangdong, Jiangsu, Zhejiang): exports by commodity; or GACC exports by location of exporters and HS section", method="Would need Jiangsu's 2018 exports by HS section.",
-       expected=NOT_REPRODUCIBLE, note=_PROV_NOTE)
-def _js():
-    return None
-
-
-@claim("s2_4_xvi_export_share_zhejiang_2018", gap="edition", gap_source="Provincial statistical yearbooks 2019 (Guangdong, Jiangsu, Zhejiang): exports by commodity; or GACC exports by location of exporters and HS section", method="Would need Zhejiang's 2018 exports by HS section.",
-       expected=NOT_REPRODUCIBLE, note=_PROV_NOTE)
-def _zj():
-    return None
-
-
-@claim(
-    "s2_5_years_without_balance_change",
-    basis="bound",
-    method=(
-        "Would need China Customs' balance with the US by section for 2017-2019. Mirror check: sections whose "
-        "US-reported balance changes sign between 2017 and 2019."
-    ),
-    expected=BOUNDED,
-    note=(
-        "Partly checked on the mirror view: China-side data by section for 2019 are not in this edition. On the mirror data no section with a balance of at least "
-        "USD 1 bn changes sign over 2017-2019, in line with the paper (see the chapter's tariff table)."
-    ),
-)
+@reproduces("s2_5_years_without_balance_change")
 def _no_sign_change():
     if sign_changes(2017, 2019, threshold=1.0).empty:
         return 3.0  # no section of at least USD 1 bn changed sign over the three years 2017-2019
@@ -739,31 +627,10 @@ def _no_sign_change():
 
 # --- ranks and directions of section XVI ---------------------------------------------------------------------
 
-@claim(
-    "s2_4_xvi_largest_us_surplus_section",
-    method="The HS section with the largest balance in US records of trade with China, 2018 (US Census, mirror view).",
-    expected=BOUNDED,
-    basis="bound",
-    note=_MIRROR_NOTE + _MIRROR_BOUND + " On China's side, SITC 71-77 alone is 57% of the surplus, more than any other section could hold.",
-)
+@reproduces("s2_4_xvi_largest_us_surplus_section")
 def _xvi_largest_us():
     w = balances_wide([PAPER_YEAR])
     return None if PAPER_YEAR not in w.columns else float(roman_to_int(str(w[PAPER_YEAR].idxmax())))
-
-
-@claim(
-    "s2_4_xvi_largest_jpkr_deficit_section",
-    method="Would need China's trade with Japan and Korea by HS section (the US data do not cover it).",
-    expected=NOT_REPRODUCIBLE,
-    gap="edition",
-    gap_source=MISSING_TABLE,
-    note=(
-        "The China-side SITC aggregates in this edition hold only the total and divisions 71-77, so they cannot rank "
-        "sections; they do show SITC 71-77 at about three quarters of each deficit."
-    ),
-)
-def _xvi_largest_jpkr():
-    return None
 
 
 def direction(first: float | None, last: float | None) -> float | None:
@@ -773,13 +640,7 @@ def direction(first: float | None, last: float | None) -> float | None:
     return 1.0 if last > first else -1.0 if last < first else 0.0
 
 
-@claim(
-    "s2_5_xvi_surplus_rose_2018",
-    method=_SITC_METHOD.format(what="the balance with the US in 2018 against 2017 (+1 rose, -1 fell)").replace(", 2018:", ":"),
-    expected=INFERRED,
-    basis="inferred",
-    note=_SITC_NOTE + " The US-reported mirror balance of section XVI rose too (see the tariff table).",
-)
+@reproduces("s2_5_xvi_surplus_rose_2018")
 def _xvi_rose_2018():
     return direction(china_sitc_balance(2017, "USA"), china_sitc_balance(2018, "USA"))
 
@@ -792,36 +653,13 @@ def xvi_change_2019_pct() -> float | None:
     return 100.0 * (float(w.loc[XVI, 2019]) / float(w.loc[XVI, 2018]) - 1.0)
 
 
-@claim(
-    "s2_5_xvi_surplus_fell_2019",
-    method="Direction of the section-XVI balance with the US from 2018 to 2019 in US records (mirror view; +1 rose, -1 fell).",
-    expected=BOUNDED,
-    basis="bound",
-    note=(
-        "Partly checked: the direction holds on the mirror view (no China-side data by section for 2019 are in this "
-        "edition). 'Only slightly' is doubtful: the mirror surplus fell by about a fifth (see the chapter), less in "
-        "proportion than the deficits of the sections that shrank most."
-    ),
-)
+@reproduces("s2_5_xvi_surplus_fell_2019")
 def _xvi_fell_2019():
     change = xvi_change_2019_pct()
     return None if change is None else (-1.0 if change < 0 else 1.0)
 
 
-@claim(
-    "s2_5_deficit_sections_fell_2019",
-    method=(
-        "The sections in deficit by at least USD 1 bn in 2017 (US records, mirror view): -1 if every one of them has a "
-        "smaller deficit in 2019 than in both 2017 and 2018, +1 otherwise."
-    ),
-    expected=DIFFERS,
-    basis="bound",
-    note=(
-        "Two of the three deficit sections (V mineral products, XVII vehicles) were well below both earlier years in "
-        "2019, but section II (vegetable products) ran a larger deficit in 2019 than in 2018, when soybean imports "
-        "from the US collapsed after China's retaliatory tariffs."
-    ),
-)
+@reproduces("s2_5_deficit_sections_fell_2019")
 def _deficit_sections_fell():
     w = balances_wide([2017, 2018, 2019])
     if not {2017, 2018, 2019} <= set(w.columns):

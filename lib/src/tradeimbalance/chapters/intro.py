@@ -11,8 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import claims
-from ..claims import claim
+from ..claims import reported_value, reproduces
 from ..data import load, view_cache
 from ..figures import figure
 from ..charts.theme import economy_scale
@@ -208,72 +207,17 @@ def surplus_gdp_data(year: int, first: int = 2000) -> pd.DataFrame:
 # --- claims (paper, section 1, and the opening of section 2) ------------------------------------
 
 def _reported(claim_id: str) -> float:
-    return float(claims.reported().loc[claim_id, "value"])
+    return reported_value(claim_id)
 
 
-@claim(
-    "intro_goods_surplus_2019",
-    method="China Customs goods exports minus imports in 2019, CNY trillion (customs basis), from `bop_china`.",
-    expected=claims.REPRODUCED,
-    tolerance=0.005,
-)
+@reproduces("intro_goods_surplus_2019")
 def _goods_surplus_2019():
     cny = customs_goods_cny(2019)
     return None if cny is None else cny["balance"]
 
 
-@claim(
-    "intro_goods_surplus_growth_2019",
-    gap="edition", gap_source="GACC, China Customs Statistics, December 2018 bulletin: exports and imports in yuan (full-year 2018)",
-    method="Would need China Customs' 2018 goods balance in yuan; only the 2019 yuan figures are in `data/`.",
-    expected=claims.NOT_REPRODUCIBLE,
-    note=(
-        "The 2018 customs goods balance in yuan is not among the open tables. In US dollars the customs totals "
-        "(2019 published, 2018 backed out of the published year-on-year changes) give a smaller rise, shown in the "
-        "chapter; the gap reflects the yuan's fall against the dollar in 2019."
-    ),
-)
-def _goods_surplus_growth():
-    return None
-
-
-@claim(
-    "intro_services_balance_2019",
-    gap="edition", gap_source="MOFCOM, services trade statistics, full-year 2019 (yuan), released February 2020",
-    method="Would need the Ministry of Commerce's full-year 2019 services balance in yuan.",
-    expected=claims.NOT_REPRODUCIBLE,
-    note=(
-        "Only MOFCOM's January-September 2019 figure was found; SAFE's balance-of-payments services deficit is in US "
-        "dollars and on another basis (it is far larger than CNY 1.5 trillion at any 2019 exchange rate)."
-    ),
-)
-def _services_2019():
-    return None
-
-
-@claim(
-    "intro_services_deficit_change_2019",
-    gap="edition", gap_source="MOFCOM, services trade statistics, full-year 2018 and 2019 (yuan)",
-    method="Would need MOFCOM's services balance in yuan for 2018 and 2019.",
-    expected=claims.NOT_REPRODUCIBLE,
-    note="MOFCOM's full-year services series is not among the open sources.",
-)
-def _services_change():
-    return None
-
-
-@claim(
-    "intro_total_surplus_2019",
-    basis="arithmetic",
-    method="The paper's own goods surplus (2.92) plus its services balance (-1.5), CNY trillion: an identity on the printed numbers, not a reproduction from data.",
-    expected=claims.CONSISTENT,
-    note=(
-        "The services term is not in this edition (MOFCOM's yuan series), so the total cannot be rebuilt from data; "
-        "the paper's arithmetic is consistent."
-    ),
-)
+@reproduces("intro_total_surplus_2019")
 def _total_2019():
-    from ..book import reported_value
 
     return reported_value("intro_goods_surplus_2019") + reported_value("intro_services_balance_2019")
 
@@ -284,91 +228,38 @@ _GDP_NOTE = (
 )
 
 
-@claim(
-    "intro_goods_surplus_gdp_2018",
-    method=_GDP_NOTE + " 2018.",
-    expected=claims.DIFFERS,
-    tolerance=0.005,
-    note=(
-        "The World Bank has revised China's 2018 GDP upwards since 2020; over the older, lower GDP the same balance "
-        "gives the paper's figure. The merchandise (WTO) basis gives a lower share."
-    ),
-)
+@reproduces("intro_goods_surplus_gdp_2018")
 def _surplus_gdp_2018():
     return goods_balance_share("CHN", 2018, "dots")
 
 
-@claim("intro_goods_surplus_gdp_2019", method=_GDP_NOTE + " 2019.", expected=claims.REPRODUCED, tolerance=0.005)
+@reproduces("intro_goods_surplus_gdp_2019")
 def _surplus_gdp_2019():
     return goods_balance_share("CHN", 2019, "dots")
 
 
-@claim(
-    "intro_fn1_india_goods_balance_gdp_2018",
-    method="India's merchandise exports minus imports (WTO, via WDI) over GDP (WDI), 2018.",
-    expected=claims.REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("intro_fn1_india_goods_balance_gdp_2018")
 def _india_2018():
     return goods_balance_share("IND", 2018)
 
 
-@claim(
-    "intro_fn1_brazil_goods_balance_gdp_2018",
-    method="Brazil's merchandise exports minus imports (WTO, via WDI) over GDP (WDI), 2018.",
-    expected=claims.DIFFERS,
-    tolerance=0.05,
-    note=(
-        "The paper cites IMF data, most likely the balance-of-payments goods balance, which is larger than the "
-        "WTO merchandise balance for Brazil; the IMF balance of payments for Brazil is not among the open tables."
-    ),
-)
+@reproduces("intro_fn1_brazil_goods_balance_gdp_2018")
 def _brazil_2018():
     return goods_balance_share("BRA", 2018)
 
 
-@claim(
-    "intro_us_tariffs_start",
-    basis="document", citation="Proclamation 9705 of 8 March 2018 (steel, Section 232), 83 Fed. Reg. 11625; Presidential Memorandum of 22 March 2018 on the Section 301 investigation of China, 83 Fed. Reg. 13099",
-    method="Year of the first US tariff actions covering Chinese goods, from the cited presidential documents (March 2018).",
-    expected=claims.DOCUMENTED,
-    note="An event date (the first Section 301 tariffs), not a statistic; documented in USTR notices, not in the open tables.",
-)
+@reproduces("intro_us_tariffs_start")
 def _tariffs_start():
     return 2018.0  # March 2018, as documented in the cited Federal Register notices
 
 
-@claim(
-    "intro_phase_one_signed",
-    basis="document", citation="Economic and Trade Agreement between the United States of America and the People's Republic of China, signed 15 January 2020 (USTR)",
-    method="Year of signature of the Phase One agreement, from the agreement text (signed 15 January 2020).",
-    expected=claims.DOCUMENTED,
-    note="An event date (the Phase One agreement, signed on 15 January 2020), not a statistic in the open tables.",
-)
+@reproduces("intro_phase_one_signed")
 def _phase_one():
     return 2020.0  # 15 January 2020, the date of signature on the agreement text
 
 
-@claim(
-    "intro_tariffs_remaining_value",
-    gap="edition", gap_source="USTR, Section 301 tariff lists 1-4A (Federal Register notices 2018-2019), matched to US imports by HS-8 line (US Census, USA Trade Online)",
-    method="Would need the US tariff lists (Section 301 lists 1-4A) matched to trade values.",
-    expected=claims.NOT_REPRODUCIBLE,
-    note="The tariff-line lists and their trade coverage (USTR, USITC) are not among the open tables.",
-)
-def _tariffs_value():
-    return None
-
-
-@claim(
-    "intro_tariffs_remaining_share",
-    basis="arithmetic",
-    method="The paper's value still under tariffs (USD 370 bn, as reported) over US-reported imports for consumption from China in 2018 (US Census, `us_trade_hs`).",
-    expected=claims.CONSISTENT,
-    note="Checks the paper's two numbers against each other over the US total; 2019 imports give 0.81, also within the printed 2/3 (thirds: +-1/6). The tariff-line coverage itself is not in this edition.",
-)
+@reproduces("intro_tariffs_remaining_share")
 def _tariffs_share():
-    from ..book import reported_value
 
     us = load("us_trade_hs")
     sel = us[(us["year"] == 2018) & (us["partner"] == "CHN") & (us["flow"] == "us_imports_consumption")]
@@ -383,54 +274,29 @@ _WTO = (
 )
 
 
-@claim("intro_wto_us_v_china_2002_2019", method=_WTO + " Complainant USA, respondent CHN.", expected=claims.REPRODUCED)
+@reproduces("intro_wto_us_v_china_2002_2019")
 def _wto_us_v_cn():
     return len(disputes("USA", "CHN"))
 
 
-@claim("intro_wto_china_v_us_2002_2019", method=_WTO + " Complainant CHN, respondent USA.", expected=claims.REPRODUCED)
+@reproduces("intro_wto_china_v_us_2002_2019")
 def _wto_cn_v_us():
     return len(disputes("CHN", "USA"))
 
 
-@claim(
-    "intro_wto_china_rank_among_us_targets",
-    method=_WTO + " Rank of China among the respondents in US complaints (1 = most cases).",
-    expected=claims.REPRODUCED,
-    note=(
-        "The case list lacks US complaints against other members after January 2018; the chapter shows China's "
-        "lead over the next respondent, which those few later cases would have to overturn."
-    ),
-)
+@reproduces("intro_wto_china_rank_among_us_targets")
 def _wto_rank():
     ranks = us_complaints_by_respondent()
     pos = ranks.index[ranks["respondent"] == "CHN"]
     return None if len(pos) == 0 else int(pos[0]) + 1
 
 
-@claim(
-    "intro_wto_china_v_us_share",
-    method=_WTO + " Cases China brought against the US as a percent of all cases China brought.",
-    expected=claims.DIFFERS,
-    note=(
-        "The paper says 'nearly 70%'; the complete count of China's complaints in 2002-2019 gives a larger share "
-        "(the United States was the respondent in three of every four of China's cases)."
-    ),
-)
+@reproduces("intro_wto_china_v_us_share")
 def _wto_share():
     return 100 * len(disputes("CHN", "USA")) / len(disputes_as_complainant("CHN"))
 
 
-@claim(
-    "s2_0_current_account_gdp_2018",
-    method="SAFE's first release of the 2018 current account as a percent of GDP (SAFE 2018 balance-of-payments report, in `bop_china`), the vintage the paper quotes.",
-    expected=claims.REPRODUCED,
-    tolerance=0.05,
-    note=(
-        "SAFE has since revised the 2018 current account down: over the current WDI vintage the share is about "
-        "0.2% (shown in the chapter)."
-    ),
-)
+@reproduces("s2_0_current_account_gdp_2018")
 def _ca_2018():
     return safe_first_release_pct_gdp(2018)
 

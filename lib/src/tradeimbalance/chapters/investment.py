@@ -18,7 +18,6 @@ Everything a chapter cell needs is a function here; the chapter only calls them.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -28,9 +27,11 @@ import pandas as pd
 from ..book import glue_text as book_glue_text
 from .. import fmt, measures
 from ..charts.theme import PALETTE, economy_color
-from ..claims import BOUNDED, CLOSE, DIFFERS, DOCUMENTED, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401  (statuses named in claims)
+from ..claims import BOUNDED, CLOSE, DIFFERS, DOCUMENTED, NOT_REPRODUCIBLE, REPRODUCED, reproduces  # noqa: F401  (statuses named in claims)
 from ..data import load
 from ..figures import figure
+from ..views import (FIGURE_SOURCE_TYPES, IMMEDIATE_BASES, SOURCE_RANK, fdi_points, pick_one_per_year,  # noqa: F401
+                     position_series)
 
 CHAPTER = "investment"
 #: The year the paper's section 3.1 refers to.
@@ -43,12 +44,8 @@ RATIO_START, RATIO_END = 2010, 2018
 PAPER_START_US_IN_CHINA, PAPER_START_CHINA_IN_US = 1982, 2002
 
 #: Preference among sources for one value per year: primary before secondary before tertiary.
-SOURCE_RANK = {"primary": 0, "secondary": 1, "tertiary": 2}
 #: Source types used in the figures (tertiary text figures are shown in tables only, labelled).
-FIGURE_SOURCE_TYPES = ("primary", "secondary")
-
 #: BEA's headline country bases: the immediate foreign parent (FDIUS) / the country of the affiliate (USDIA).
-IMMEDIATE_BASES = ("immediate_parent", "affiliate_country", "immediate")
 UBO_BASES = ("ultimate_owner", "ubo")
 MOFCOM_BASES = ("mofcom_outward",)
 
@@ -63,55 +60,12 @@ SERIES_LABELS = {
 
 # --- selecting one value per year -----------------------------------------------------------------
 
-def fdi_points(investor: str, host: str, bases=None, source_types=None) -> pd.DataFrame:
-    """Position rows (not flows) of ``fdi_positions`` for one direction, optionally limited to bases and source types."""
-    df = load("fdi_positions")
-    df = df[(df["investor"].astype(str) == investor) & (df["host"].astype(str) == host)
-            & (df["measure"].astype(str) == "position")]
-    if bases is not None:
-        df = df[df["basis"].astype(str).isin(list(bases))]
-    if source_types is not None:
-        df = df[df["source_type"].astype(str).isin(list(source_types))]
-    return df.sort_values("year").reset_index(drop=True)
-
-
 def fdi_points_all(investor: str, host: str, measure: str = "flow") -> pd.DataFrame:
     """Rows of ``fdi_positions`` for one direction and one measure (``position`` or ``flow``)."""
     df = load("fdi_positions")
     df = df[(df["investor"].astype(str) == investor) & (df["host"].astype(str) == host)
             & (df["measure"].astype(str) == measure)]
     return df.sort_values("year").reset_index(drop=True)
-
-
-def _vintage_key(v) -> float:
-    """A sortable number for a vintage (a year, or a date/text starting with one); unknown sorts first."""
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-        return -math.inf
-    m = re.search(r"(19|20)\d{2}", str(v))
-    return float(m.group(0)) if m else -math.inf
-
-
-def pick_one_per_year(points: pd.DataFrame) -> pd.DataFrame:
-    """One row per year: the best source type (primary < secondary < tertiary), then the latest vintage.
-
-    ``points`` has at least ``year, value_usd_mn, source_type, vintage``. Rows with a missing value are dropped.
-    """
-    if points.empty:
-        return points.copy()
-    df = points.dropna(subset=["value_usd_mn"]).copy()
-    df["_rank"] = df["source_type"].astype(str).map(SOURCE_RANK).fillna(9)
-    df["_vint"] = [-_vintage_key(v) for v in df["vintage"]]
-    df = df.sort_values(["year", "_rank", "_vint"]).drop_duplicates("year", keep="first")
-    return df.drop(columns=["_rank", "_vint"]).reset_index(drop=True)
-
-
-def position_series(investor: str, host: str, bases=IMMEDIATE_BASES, source_types=FIGURE_SOURCE_TYPES) -> pd.Series:
-    """Direct-investment position of ``investor`` in ``host`` (USD million), one value per year."""
-    picked = pick_one_per_year(fdi_points(investor, host, bases, source_types))
-    s = pd.Series(picked["value_usd_mn"].astype("float64").to_numpy(), index=picked["year"].astype(int).to_numpy(),
-                  name=f"{investor}_in_{host}_usd_mn")
-    s.index.name = "year"
-    return s
 
 
 def us_in_china() -> pd.Series:
@@ -485,23 +439,7 @@ glue_text = book_glue_text  # shared helper, kept under this name for the chapte
 # --- claims -----------------------------------------------------------------------------------------
 # The reported values, sections and units live in data/paper_reported.csv.
 
-@claim(
-    "s3_1_us_china_fdi_ratio_2010_2018",
-    basis="bound",
-    method=(
-        "US direct-investment position in China (BEA USDIA, historical cost) divided by China's position in the "
-        "US (BEA FDIUS, historical cost, immediate foreign parent), year by year over 2010-2018, then the "
-        "arithmetic mean of the nine yearly ratios (the reading that comes closest; the ratio of the summed "
-        "positions is also computed in the chapter). Computed only when every year of the window has both values."
-    ),
-    expected=BOUNDED,
-    note=(
-        "Bounded, not reproduced: the 2018 US position in China is in none of the stored sources (the often-quoted "
-        "value of about USD 116 bn is unverified and is not used), so the 2010-2018 window cannot be computed. Over "
-        "the years with both positions the two readings (ratio of summed positions, mean of yearly ratios) bracket "
-        "the paper's 7.8. BEA's ultimate-owner series for China was not available."
-    ),
-)
+@reproduces("s3_1_us_china_fdi_ratio_2010_2018")
 def reproduce_fdi_ratio():
     r = paper_window_readings(PAPER_YEAR)
     if r is None:
@@ -511,56 +449,7 @@ def reproduce_fdi_ratio():
     return (r.ratio_of_sums, r.mean_of_ratios)  # the two readings over the years that have both positions
 
 
-@claim(
-    "s3_1_us_fdi_in_china_start",
-    gap="edition", gap_source="BEA, U.S. Direct Investment Abroad: position on a historical-cost basis by country (China), 1982-1999",
-    method=(
-        "First year with a positive US direct-investment position in China in fdi_positions; a start year can only "
-        "be confirmed if the series reaches back before it (with zero or no investment)."
-    ),
-    expected=NOT_REPRODUCIBLE,
-    note=(
-        "The US position in China is available only from 2000, when it was already large, so the data cannot date "
-        "the start of US direct investment in China; BEA's USDIA country tables for 1982-1999 would be needed."
-    ),
-)
-def reproduce_us_start():
-    return None
-
-
-@claim(
-    "s3_1_china_fdi_in_us_start",
-    gap="edition", gap_source="BEA, Foreign Direct Investment in the United States: position by country of immediate parent (China), 2002-2007",
-    method=(
-        "First year with a positive Chinese direct-investment position in the US in fdi_positions (BEA, or "
-        "MOFCOM's outward statistics); a start year can only be confirmed if earlier years are zero."
-    ),
-    expected=NOT_REPRODUCIBLE,
-    note=(
-        "China's position in the US is available from 2003 (MOFCOM, already positive) and 2008 (BEA); no source "
-        "reaches back to 2002, so the start year cannot be checked. BEA FDIUS country tables before 2008 would be "
-        "needed."
-    ),
-)
-def reproduce_china_start():
-    return None
-
-
-@claim(
-    "s3_1_china_fdi_accelerates_after",
-    basis="bound",
-    method=(
-        "China's direct-investment position in the US (BEA, immediate parent): the mean yearly increase (USD) over "
-        "2010-2018 compared with that over 2008-2010 (the series starts in 2008). A direction, not a date: the year "
-        "is returned when the pace after it is higher."
-    ),
-    expected=BOUNDED,
-    note=(
-        "The direction holds: the position rose much faster in money terms after 2010 than in 2008-2010 (see the "
-        "pace table). The series starts in 2008, so 2010 cannot be shown to be the turning point; the largest "
-        "step-up in the pace falls later, with the jumps of 2014-2016."
-    ),
-)
+@reproduces("s3_1_china_fdi_accelerates_after")
 def reproduce_china_accelerates():
     return china_accelerates_after(2010, PAPER_YEAR)
 
@@ -579,40 +468,12 @@ def china_accelerates_after(year: int, end: int = PAPER_YEAR) -> float | None:
     return float(year) if after > before else math.nan
 
 
-@claim(
-    "s3_1_china_fdi_slows_after",
-    method=(
-        "China's direct-investment position in the US (BEA, immediate parent), 2008-2018: the break year b that "
-        "maximises the mean yearly increase over 2008..b minus that over b..2018 (at least two yearly steps on "
-        "each side)."
-    ),
-    expected=REPRODUCED,
-)
+@reproduces("s3_1_china_fdi_slows_after")
 def reproduce_china_slows():
     return china_break_years(PAPER_YEAR)["slowdown"]
 
 
-@claim(
-    "s3_1_amcham_share_china_priority",
-    gap="edition", gap_source="AmCham China with Deloitte, 2019 China Business Climate Survey Report (published February 2019)",
-    method="Share of US firms in China that call China a priority market (AmCham China business climate survey).",
-    expected=NOT_REPRODUCIBLE,
-    note=(
-        "A survey result of the American Chamber of Commerce in China (with Deloitte, 2019); the survey's "
-        "tables are not among the open data of this book."
-    ),
-)
-def reproduce_amcham():
-    return None
-
-
-@claim(
-    "s3_1_firrma_year",
-    basis="document", citation="Foreign Investment Risk Review Modernization Act of 2018, Title XVII of the John S. McCain National Defense Authorization Act for Fiscal Year 2019, Public Law 115-232, enacted 13 August 2018",
-    method="Year in which the US Congress passed the Foreign Investment Risk Review Modernization Act (FIRRMA).",
-    expected=DOCUMENTED,
-    note="A legislative fact, not a statistic; the enacting law agrees with the paper.",
-)
+@reproduces("s3_1_firrma_year")
 def reproduce_firrma():
     return 2018.0  # enacted 13 August 2018, as the cited public law records
 

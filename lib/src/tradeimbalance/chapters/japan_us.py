@@ -22,11 +22,11 @@ import pandas as pd
 
 from .. import measures
 from ..charts.theme import PALETTE
-from ..claims import CLOSE, DIFFERS, NOT_REPRODUCIBLE, REPRODUCED, claim  # noqa: F401
+from ..claims import CLOSE, DIFFERS, NOT_REPRODUCIBLE, REPRODUCED, reproduces  # noqa: F401
 from ..data import load, view_cache
 from ..figures import figure
 from ..charts.theme import economy_scale
-from .investment import FIGURE_SOURCE_TYPES, IMMEDIATE_BASES, fdi_points, pick_one_per_year, year_ranges  # noqa: F401
+from ..views import FIGURE_SOURCE_TYPES, IMMEDIATE_BASES, fdi_points, pick_one_per_year  # noqa: F401
 
 CHAPTER = "japan_us"
 #: The year the paper's section 3.1 refers to.
@@ -303,122 +303,41 @@ def has_data(year: int) -> bool:
 
 # --- claims -----------------------------------------------------------------------------------------
 
-@claim(
-    "s3_1_japan_us_export_share_1980s",
-    method=(
-        "Japan's exports to the US divided by its exports to the world, both as Japan reports them to the IMF "
-        "(DOTS, FOB), for each year 1980-1989; the arithmetic mean of the ten yearly shares, in percent."
-    ),
-    expected=REPRODUCED,
-    note=(
-        "The paper writes 'about 30% and 35%', i.e. rounded to five points; the tolerance is half of that step. "
-        "The yearly share rose through the decade, so no single year stands for it."
-    ),
-)
+@reproduces("s3_1_japan_us_export_share_1980s")
 def reproduce_japan_1980s():
     return decade_mean(export_share_to_us(JAPAN))
 
 
-@claim(
-    "s3_1_korea_us_export_share_1980s",
-    method=(
-        "Korea's exports to the US divided by its exports to the world (Korea-reported DOTS, FOB), each year "
-        "1980-1989; the arithmetic mean of the ten yearly shares, in percent."
-    ),
-    expected=CLOSE,
-    note="The paper writes 'about 35%'; read by the rule for 'about' (half a unit of the last significant digit, 34.5-35.5), the 1980s mean of about 33.5% is just outside, within the close band.",
-)
+@reproduces("s3_1_korea_us_export_share_1980s")
 def reproduce_korea_1980s():
     return decade_mean(export_share_to_us(KOREA))
 
 
-@claim(
-    "s3_1_japan_us_dependence_declines_from",
-    method=(
-        "Japan's exports to the US as a share of its exports to the world (Japan-reported DOTS), 1980-2018: the "
-        "decline is taken to start in the year of the highest share, reported as its decade; the chapter also "
-        "gives the least-squares trend of the share from that year to 2018."
-    ),
-    expected=REPRODUCED,
-    note="The highest share falls in the middle of the 1980s, as the paper says (its year is in the chapter).",
-)
+@reproduces("s3_1_japan_us_dependence_declines_from")
 def reproduce_japan_decline_start():
     return decline_facts(JAPAN, PAPER_YEAR)["peak_decade"]
 
 
-@claim(
-    "s3_1_japan_us_export_share_after_2010",
-    method=(
-        "Japan's exports to the US as a percentage of its exports to the world (Japan-reported DOTS), each year "
-        "from 2010 to 2019; the highest of these shares is compared with the paper's ceiling of 20% (an upper "
-        "bound: it holds only if no year exceeds it)."
-    ),
-    expected=CLOSE,
-    bound="upper",
-    note=(
-        "The share stayed at or below about 20% after 2010 but was slightly above 20% in two years "
-        "(see the chapter); its mean over the period is well below 20%."
-    ),
-)
+@reproduces("s3_1_japan_us_export_share_after_2010")
 def reproduce_japan_after_2010():
     return after_2010_facts(JAPAN, AFTER_2010_END)["max"]
 
 
-@claim(
-    "s3_1_japan_us_fdi_share_of_outward_stock",
-    method=(
-        "Japan's direct-investment position in the US (BEA, historical cost, immediate parent; primary source "
-        "preferred, then the latest vintage) divided by Japan's outward direct-investment stock (UNCTAD), for "
-        "every year up to 2018 that has both; the lowest share is compared with the paper's floor of 30% (a lower "
-        "bound: it holds only if no year falls below it)."
-    ),
-    expected=DIFFERS,
-    bound="lower",
-    note=(
-        "The statement says 'always above 30%'; on this measure the share fell below 30% in some years around 2011-2012 (see the chapter). "
-        "Numerator and denominator are measured differently (BEA inward at historical cost vs Japan's outward "
-        "stock), and years before 2004 are missing."
-    ),
-)
+@reproduces("s3_1_japan_us_fdi_share_of_outward_stock")
 def reproduce_japan_fdi_min():
     s = japan_fdi_share()
     s = s[s.index <= PAPER_YEAR]
     return float(s.min()) if len(s) else None
 
 
-@claim(
-    "s3_1_japan_us_fdi_share_peak_1990s",
-    gap="edition", gap_source="BEA, Foreign Direct Investment in the United States: position by country (Japan), 1990-1999; or Bank of Japan, outward direct investment position by region",
-    method=(
-        "Japan's position in the US (BEA) as a percentage of its outward stock (UNCTAD), the highest value in "
-        "1990-1999; computed only from BEA values (primary or secondary sources)."
-    ),
-    expected=NOT_REPRODUCIBLE,
-    note=(
-        "No BEA value of Japan's position in the US for the 1990s was found (BEA FDIUS by country, 1980-2007, "
-        "would fill it; so would JETRO/BoJ outward positions by country). The only 1990 figure is a weak tertiary "
-        "text value, shown in the chapter but not used; nothing is interpolated."
-    ),
-)
+@reproduces("s3_1_japan_us_fdi_share_peak_1990s")
 def reproduce_japan_fdi_peak():
     s = japan_fdi_share()
     w = s[(s.index >= 1990) & (s.index <= 1999)]
     return float(w.max()) if len(w) else None
 
 
-@claim(
-    "s3_1_fn_china_us_export_share_max",
-    method=(
-        "China's exports to the US divided by its exports to the world, both as China reports them to the IMF "
-        "(DOTS, FOB), each year from 1978 to 2018; the highest share."
-    ),
-    expected=REPRODUCED,
-    tolerance=0.05,
-    note=(
-        "The value matches at the paper's precision, but on this vintage of DOTS the highest share is in 1999, "
-        "not 2002: the two years are a few hundredths of a point apart and both round to the printed value."
-    ),
-)
+@reproduces("s3_1_fn_china_us_export_share_max")
 def reproduce_china_max():
     return china_share_peak(PAPER_YEAR)["max"]
 
@@ -457,14 +376,6 @@ def last_share(reporter: str, year: int) -> tuple[float | None, int | None]:
     return (float(s.iloc[-1]), int(s.index[-1])) if len(s) else (None, None)
 
 
-@claim(
-    "s3_1_fn_china_us_export_share_max_year",
-    method="Year of the highest share of the US in China's exports (IMF DOTS, China-reported), every year of the data up to 2018.",
-    expected=DIFFERS,
-    note=(
-        "On this vintage of DOTS the highest share is in 1999, a few hundredths of a point above 2002; both round to "
-        "the paper's 21.5%, so the paper's year is the runner-up, not the peak."
-    ),
-)
+@reproduces("s3_1_fn_china_us_export_share_max_year")
 def reproduce_china_max_year():
     return float(china_share_peak(PAPER_YEAR)["max_year"])

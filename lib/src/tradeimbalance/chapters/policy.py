@@ -28,7 +28,7 @@ from ..charts import PALETTE
 from ..data import load
 from ..figures import figure
 from ..charts.theme import economy_scale
-from . import asia_deficit
+from .. import views
 
 CHAPTER = "policy"
 PAPER_YEAR = 2019
@@ -461,7 +461,7 @@ def summary() -> dict:
     sur = surplus_data(macro_last_year()).set_index("year")
     bop_g, bop_s = bop_series("goods_balance"), bop_series("services_balance")
     ml = macro_last_year()
-    us_d = asia_deficit.us_deficits()
+    us_d = views.us_deficits()
     fdi = fdi_points().set_index("year")
     peak_us = int(bil[BILATERAL_COLUMNS[1]].idxmax())
     out = {

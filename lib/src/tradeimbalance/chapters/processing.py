@@ -33,7 +33,7 @@ import pandas as pd
 
 from .. import measures
 from ..charts import PALETTE
-from ..claims import BOUNDED, CLOSE, INFERRED, NOT_REPRODUCIBLE, REPRODUCED, claim
+from ..claims import BOUNDED, CLOSE, INFERRED, NOT_REPRODUCIBLE, REPRODUCED, reproduces
 from ..data import load, view_cache
 from ..figures import figure
 
@@ -521,41 +521,12 @@ def _share(year: int, definition: str, column: str = "share_of_trade_pct") -> fl
     return split_value(year, definition, column)
 
 
-@claim(
-    "s2_3_processing_share_2005",
-    basis="inferred",
-    method=(
-        "All non-ordinary trade (total minus ordinary trade) as a percent of total trade in 2005, from secondary "
-        "points: total trade as published (china.org.cn), ordinary trade derived from the 2006 level and its "
-        "growth rate (Xinhua, 2007). Table trade_mode_points."
-    ),
-    expected=REPRODUCED,
-    note=(
-        "Reproduced only when 'processing trade' means all non-ordinary trade; under the customs definition "
-        "(the two processing regimes) the 2005 share is about ten points lower (see the definitions table). "
-        "The 'historical peak' part cannot be checked on the paper's definition (no earlier years); on the "
-        "customs definition the published peak was 1998, not 2005."
-    ),
-)
+@reproduces("s2_3_processing_share_2005")
 def _processing_share_2005():
     return _share(PEAK_YEAR, NON_ORDINARY)
 
 
-@claim(
-    "s2_3_processing_share_after_2010",
-    basis="bound",
-    method=(
-        "Lowest processing share on the paper's definition (all non-ordinary trade as a percent of total trade) "
-        "over the years of 2010-2018 that open data cover (2018, from the customs regime table)."
-    ),
-    expected=BOUNDED,
-    note=(
-        "Partly checked: the years 2010-2017 are missing from this edition. The years that exist agree on the paper's definition "
-        "(2018 and 2019 are above 40%); on the customs definition the published shares for 2012 and 2015 are "
-        "below 40%, so the statement holds only on the paper's definition (see the chapter's figure of shares). "
-        "Official table: " + MISSING_TABLE + "."
-    ),
-)
+@reproduces("s2_3_processing_share_after_2010")
 def _processing_share_after_2010():
     years = [y for y in range(2010, PAPER_YEAR + 1) if _share(y, NON_ORDINARY) is not None]
     return min(_share(y, NON_ORDINARY) for y in years) if years else None
@@ -568,162 +539,35 @@ def provincial_total_trade(year: int) -> float | None:
     return None if len(d) != 31 else float(d["value_usd_mn"].sum()) / 100.0
 
 
-@claim(
-    "s2_3_total_trade_2018",
-    method=(
-        "Exports plus imports in 2018 summed over the 31 provinces (NBS, by location of importers/exporters, "
-        "table province_trade_totals)."
-    ),
-    expected=REPRODUCED,
-    tolerance=0.5,
-    note=(
-        "The provincial totals add up to the paper's figure. The total backed out of GACC's 2019 table and its "
-        "year-on-year changes is about 11 lower (within the precision of the printed rates)."
-    ),
-)
+@reproduces("s2_3_total_trade_2018")
 def _total_trade_2018():
     return provincial_total_trade(PAPER_YEAR)
 
 
-@claim(
-    "s2_3_processing_trade_2018",
-    basis="inferred", tolerance_reason="Ordinary trade in 2018 is backed out of the 2019 GACC values and year-on-year changes printed to 0.1%, which fixes it only to about 0.05% (13.4 of 26,743): the tolerance is that precision plus half a printed unit.",
-    method=(
-        "All non-ordinary trade in 2018 = total trade (sum of the provinces, NBS) minus ordinary trade (exports "
-        "plus imports) derived from the GACC customs-regime table of December 2019 (table customs_regime)."
-    ),
-    expected=INFERRED,
-    tolerance=0.5 + DERIVATION_REL * 26743,
-    note=(
-        "Reproduced only when processing trade means all non-ordinary trade (a definition inferred to fit); the two customs processing regimes together are far smaller "
-        "(see the definitions table). The gap to the paper is within the derivation uncertainty of the 2018 values."
-    ),
-)
+@reproduces("s2_3_processing_trade_2018")
 def _processing_trade_2018():
     total, ordinary = provincial_total_trade(PAPER_YEAR), _share(PAPER_YEAR, ORDINARY, "trade")
     return None if total is None or ordinary is None else total - ordinary
 
 
-@claim(
-    "s2_3_processing_share_2018",
-    basis="inferred",
-    method="All non-ordinary trade as a percent of total trade, 2018, from the derived customs-regime table.",
-    expected=REPRODUCED,
-    tolerance=0.5,
-    note="Under the customs definition of processing trade the 2018 share is far lower (see the definitions table).",
-)
+@reproduces("s2_3_processing_share_2018")
 def _processing_share_2018():
     return _share(PAPER_YEAR, NON_ORDINARY)
 
 
-@claim(
-    "s2_3_fie_share_processing_firms",
-    gap="unpublished",
-    method="Would need counts of processing-trade firms by ownership, 2000-2007 (the paper cites its reference [5]).",
-    expected=NOT_REPRODUCIBLE,
-    note="Counts of processing-trade firms by ownership come from China Customs' firm-level transaction records (the source of the paper's reference [5]), which are sold under licence, not published.",
-)
-def _fie_share():
-    return None
-
-
-@claim(
-    "s2_3_processing_dominates_after",
-    gap="edition", gap_source=MISSING_TABLE,
-    method=(
-        "Would need net exports of ordinary and processing trade for every year from 2000. The open points "
-        "give both for 2005 (secondary), 2018 (derived) and 2019 (published)."
-    ),
-    expected=NOT_REPRODUCIBLE,
-    note=(
-        "The start year cannot be found without the 2000-2017 series. In every year that has data, processing "
-        "trade's net exports exceed ordinary trade's on both definitions (see the comparison table)."
-    ),
-)
-def _processing_dominates():
-    return None
-
-
-@claim(
-    "s2_3_ordinary_contribution_rises_from",
-    gap="edition", gap_source=MISSING_TABLE,
-    method="Would need ordinary trade's net exports for 2012-2016.",
-    expected=NOT_REPRODUCIBLE,
-    note="No open annual values of ordinary-trade net exports between 2006 and 2017. " + "Official table: " + MISSING_TABLE + ".",
-)
-def _ordinary_rises():
-    return None
-
-
-@claim(
-    "s2_3_ordinary_net_exports_fall_after",
-    gap="edition", gap_source=MISSING_TABLE,
-    method="Would need ordinary trade's net exports for 2014-2018.",
-    expected=NOT_REPRODUCIBLE,
-    note="No open annual values of ordinary-trade net exports for 2014-2017. " + "Official table: " + MISSING_TABLE + ".",
-)
-def _ordinary_falls():
-    return None
-
-
-@claim(
-    "s2_3_ordinary_share_surplus_2018",
-    method=(
-        "Ordinary trade's net exports as a percent of the total goods surplus, 2018, derived customs-regime table "
-        "(the surplus is total exports minus total imports of the same table)."
-    ),
-    expected=REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("s2_3_ordinary_share_surplus_2018")
 def _ordinary_share_surplus():
     return _share(PAPER_YEAR, ORDINARY, "share_of_surplus_pct")
 
 
-@claim(
-    "s2_3_processing_share_surplus_2018",
-    basis="inferred",
-    method=(
-        "Net exports of all non-ordinary trade (total minus ordinary) as a percent of the total goods surplus, "
-        "2018, derived customs-regime table."
-    ),
-    expected=REPRODUCED,
-    tolerance=0.5,
-    note=(
-        "Reproduced as all non-ordinary trade, which makes ordinary plus processing add up to the surplus as the "
-        "paper's Fig. 3 says. The two customs processing regimes alone earned far more than 64% of the surplus "
-        "(other regimes ran a deficit)."
-    ),
-)
+@reproduces("s2_3_processing_share_surplus_2018")
 def _processing_share_surplus():
     return _share(PAPER_YEAR, NON_ORDINARY, "share_of_surplus_pct")
 
 
-@claim(
-    "s2_3_processing_peak_year",
-    method=(
-        "Year of the highest processing share on the paper's definition (all non-ordinary trade over total trade) "
-        "among the years with data (2005, 2006, 2018, 2019)."
-    ),
-    expected=BOUNDED,
-    basis="bound",
-    note=(
-        "Partly checked: on the paper's definition only four years have data, and 2005 is the highest of them. "
-        "On the customs definition (the two processing regimes), which has published shares back to 1982, the "
-        "peak is 1998 (53.4%), not 2005."
-    ),
-)
+@reproduces("s2_3_processing_peak_year")
 def _processing_peak_year():
     years = [y for y in range(1980, PAPER_YEAR + 2) if _share(y, NON_ORDINARY) is not None]
     return float(max(years, key=lambda y: _share(y, NON_ORDINARY))) if years else None
 
 
-@claim(
-    "s2_3_ordinary_deficit_in_crisis",
-    method="Would need ordinary trade's exports and imports for 2008-2009.",
-    expected=NOT_REPRODUCIBLE,
-    gap="edition",
-    gap_source=MISSING_TABLE,
-    note="No annual values of ordinary-trade net exports between 2006 and 2017 are in this edition.",
-)
-def _ordinary_deficit_crisis():
-    return None

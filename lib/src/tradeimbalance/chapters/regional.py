@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..book import glue_text as book_glue_text
 from ..charts.theme import PALETTE
-from ..claims import CLOSE, ERRATUM, NOT_REPRODUCIBLE, REPRODUCED, Erratum, claim
+from ..claims import CLOSE, ERRATUM, NOT_REPRODUCIBLE, REPRODUCED, Erratum, reproduces
 from ..data import load
 from ..figures import figure
 
@@ -484,48 +484,17 @@ _SHARE_METHOD = (
 )
 
 
-@claim(
-    "s2_2_top9_share_total_trade",
-    method=_SHARE_METHOD.format(years="2018 (the paper's year)") + _BOUND_METHOD,
-    expected=REPRODUCED,
-    tolerance=0.0,
-    bound="lower",
-    note="The nine are the paper's nine. On the domestic destination/source basis the share is also above 80%.",
-)
+@reproduces("s2_2_top9_share_total_trade")
 def reproduce_top9_more_than_80():
     return share_in(PAPER_YEAR)
 
 
-@claim(
-    "s2_2_table1_top9_share_2018",
-    method=_SHARE_METHOD.format(years="2018"),
-    expected=CLOSE,
-    tolerance=0.5,
-    note=(
-        "The share rounds to one point above the printed 'about 82%' (左右). On the other published basis (domestic "
-        "destination/source of goods) the same nine provinces hold a share that does round to 82%, but Table 1 "
-        "cannot be on that basis: Beijing's reported balances with the EU+US and with Asia alone need more trade "
-        "than Beijing has on it (see the chapter)."
-    ),
-)
+@reproduces("s2_2_table1_top9_share_2018")
 def reproduce_top9_2018():
     return share_in(PAPER_YEAR)
 
 
-@claim(
-    "s2_2_table1_top9_share_all_years",
-    method=(
-        _SHARE_METHOD.format(years="each year with open data up to the paper's year (2016-2018)")
-        + " The lowest of the yearly shares is compared with the bound." + _BOUND_METHOD
-    ),
-    expected=REPRODUCED,
-    tolerance=0.0,
-    bound="lower",
-    note=(
-        "Open provincial totals start in 2016, so 'every year' can be checked for 2016-2018 only. After the paper, "
-        "the share fell below 80% in some years (shown in the chapter)."
-    ),
-)
+@reproduces("s2_2_table1_top9_share_all_years")
 def reproduce_top9_all_years():
     t = top_nine_share(BASIS, up_to=PAPER_YEAR)
     return None if t.empty else float(t["top_nine_share_pct"].min())
@@ -538,125 +507,23 @@ _TABLE_ONLY = (
 _TEXT_AGREES = "Not in open data. The text agrees with Table 1 exactly (see the chapter's check of text against table)."
 
 
-@claim("s2_2_zhejiang_surplus_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
-def reproduce_zhejiang_surplus():
-    return None
-
-
-@claim("s2_2_shanghai_balance_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
-def reproduce_shanghai_balance():
-    return None
-
-
-@claim("s2_2_beijing_balance_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
-def reproduce_beijing_balance():
-    return None
-
-
-@claim("s2_2_tianjin_balance_2018", gap="edition", gap_source="NBS, China Statistical Yearbook 2019: exports and imports by region (location of importers/exporters), shown separately", method=_TABLE_ONLY.format(partner=""), expected=NOT_REPRODUCIBLE, note=_TEXT_AGREES)
-def reproduce_tianjin_balance():
-    return None
-
-
-@claim(
-    "s2_2_jiangsu_euus_surplus_2018",
-    gap="unpublished",
-    method=_TABLE_ONLY.format(partner=" with each EU member and the US"),
-    expected=NOT_REPRODUCIBLE,
-    note=_TEXT_AGREES,
-)
-def reproduce_jiangsu_euus():
-    return None
-
-
-@claim(
-    "s2_2_guangdong_jpkr_balance_2018",
-    gap="unpublished",
-    method=_TABLE_ONLY.format(partner=" with Japan and Korea"),
-    expected=NOT_REPRODUCIBLE,
-    note=_TEXT_AGREES,
-)
-def reproduce_guangdong_jpkr():
-    return None
-
-
-@claim(
-    "s2_2_jiangsu_jpkr_balance_2018",
-    gap="unpublished",
-    method=_TABLE_ONLY.format(partner=" with Japan and Korea"),
-    expected=NOT_REPRODUCIBLE,
-    note=_TEXT_AGREES,
-)
-def reproduce_jiangsu_jpkr():
-    return None
-
-
-@claim(
-    "s2_2_guangdong_surplus_2018_text",
-    method=(
-        "Internal consistency, not a reproduction from open data: the text's value is compared with the same cell of "
-        "Table 1 (Guangdong, column 1), which the reproduction returns."
-    ),
-    expected=ERRATUM,
-    tolerance=0.005,
-    erratum=Erratum(
-        corrected=lambda reported: _swap_digits(reported, 2, 3),
-        evidence=(
-            "The text prints 2014.97 for Guangdong's 2018 surplus, Table 1 prints 2041.97: the same digits with the "
-            "third and fourth exchanged. Every other value the text quotes from Table 1 agrees with it exactly, and "
-            "the table is the author's computation, so the text is taken as the misprint. Open data cannot decide "
-            "between the two; the statement that the EU+US account for more than 80% of the surplus holds with "
-            "either."
-        ),
-        kind="typo",
-    ),
-)
+@reproduces("s2_2_guangdong_surplus_2018_text")
 def reproduce_guangdong_text():
     return float(table1_reported().set_index("code").loc["CN-GD", "balance_total"])
 
 
-@claim(
-    "s2_2_jiangsu_euus_minus_total",
-    basis="arithmetic",
-    method=(
-        "Internal consistency, not a reproduction from open data: Table 1's Jiangsu column (2) minus column (1), "
-        "both as reported."
-    ),
-    expected=REPRODUCED,
-    tolerance=0.5,
-)
+@reproduces("s2_2_jiangsu_euus_minus_total")
 def reproduce_jiangsu_excess():
     t1 = table1_reported().set_index("code")
     return float(t1.loc["CN-JS", "balance_eu_us"] - t1.loc["CN-JS", "balance_total"])
 
 
-@claim(
-    "s2_2_zhejiang_euus_share_of_surplus",
-    basis="arithmetic",
-    method=(
-        "Internal consistency, not a reproduction from open data: Table 1's Zhejiang column (2) as a percentage of "
-        "column (1), both as reported." + _BOUND_METHOD
-    ),
-    expected=REPRODUCED,
-    tolerance=0.0,
-    bound="lower",
-)
+@reproduces("s2_2_zhejiang_euus_share_of_surplus")
 def reproduce_zhejiang_share():
     return euus_share_of_surplus("CN-ZJ")
 
 
-@claim(
-    "s2_2_guangdong_euus_share_of_surplus",
-    basis="arithmetic",
-    method=(
-        "Internal consistency, not a reproduction from open data: Table 1's Guangdong column (2) as a percentage of "
-        "column (1), both as reported." + _BOUND_METHOD
-    ),
-    expected=REPRODUCED,
-    tolerance=0.0,
-    bound="lower",
-    note="The bound also holds with the text's value of the total surplus (2014.97).",
-)
+@reproduces("s2_2_guangdong_euus_share_of_surplus")
 def reproduce_guangdong_share():
     return euus_share_of_surplus("CN-GD")
 
@@ -666,15 +533,7 @@ def reproduce_guangdong_share():
 from .. import claims as _claims  # noqa: E402
 
 
-@claim(
-    "s2_2_top9_are_largest",
-    method=(
-        "For each year of open provincial totals up to the paper's (2016-2018; NBS, by location of importers/"
-        "exporters), the number of Table 1 provinces among the nine largest by total trade; the lowest count is returned."
-    ),
-    expected=REPRODUCED,
-    note="In 2019 the same nine are again the nine largest (shown in the chapter).",
-)
+@reproduces("s2_2_top9_are_largest")
 def reproduce_top9_are_largest():
     years = [y for y in data_years() if y <= PAPER_YEAR]
     nine = set(paper_provinces())
@@ -690,27 +549,23 @@ def _table1_count(column: str, codes: list[str], largest: bool) -> float:
 _T1_ARITH = "Arithmetic on the paper's own Table 1 (as reported), not a reproduction from open data: "
 
 
-@claim("s2_2_fig2_largest_surpluses", basis="arithmetic", expected=_claims.CONSISTENT,
-       method=_T1_ARITH + "how many of Zhejiang, Guangdong and Jiangsu are the three largest values of column 1.")
+@reproduces("s2_2_fig2_largest_surpluses")
 def reproduce_fig2_surpluses():
     return _table1_count("balance_total", ["CN-ZJ", "CN-GD", "CN-JS"], largest=True)
 
 
-@claim("s2_2_fig2_largest_deficits", basis="arithmetic", expected=_claims.CONSISTENT,
-       method=_T1_ARITH + "how many of Shanghai, Beijing and Tianjin are the three most negative values of column 1.")
+@reproduces("s2_2_fig2_largest_deficits")
 def reproduce_fig2_deficits():
     return _table1_count("balance_total", ["CN-SH", "CN-BJ", "CN-TJ"], largest=False)
 
 
-@claim("s2_2_top3_euus_deficit_with_jpkr", basis="arithmetic", expected=_claims.CONSISTENT,
-       method=_T1_ARITH + "of the three largest values of column 2, how many have a negative column 4.")
+@reproduces("s2_2_top3_euus_deficit_with_jpkr")
 def reproduce_top3_euus_jpkr():
     t = table1_reported().sort_values("balance_eu_us", ascending=False).head(3)
     return float((t["balance_japan_korea"] < 0).sum())
 
 
-@claim("s2_2_five_provinces_in_deficit", basis="arithmetic", expected=_claims.CONSISTENT,
-       method=_T1_ARITH + "how many of Shandong, Liaoning, Tianjin, Shanghai and Beijing have a negative column 1.")
+@reproduces("s2_2_five_provinces_in_deficit")
 def reproduce_five_deficits():
     t = table1_reported().set_index("code")["balance_total"]
     return float((t[["CN-SD", "CN-LN", "CN-TJ", "CN-SH", "CN-BJ"]] < 0).sum())
@@ -729,37 +584,8 @@ def trade_bound(code: str, year: int = PAPER_YEAR) -> tuple[float, float] | None
     return (-total, total)
 
 
-_CELL_METHOD = (
-    "Bounded by the province's total trade in 2018 (exports plus imports, NBS, by location of importers/exporters): "
-    "a balance {what} cannot exceed it in size. The value itself needs {needs}."
-)
-_CELL_NOTE = (
-    "Bounded only: Table 1 is the author's calculation from China Customs records; the balance {what} is {gap}."
-)
-_CELL_WHAT = {
-    "total": ("in total", "the province's exports and imports shown separately",
-              "published (exports and imports by province) but not in this edition"),
-    "eu_us": ("with Europe and the US", "the province's trade by partner country",
-              "not published openly (province-by-partner trade is sold in China Customs' database)"),
-    "asia": ("with Asia", "the province's trade by partner country",
-             "not published openly (province-by-partner trade is sold in China Customs' database)"),
-    "japan_korea": ("with Japan and Korea", "the province's trade by partner country",
-                    "not published openly (province-by-partner trade is sold in China Customs' database)"),
-}
 _T1_CODES = {"gd": "CN-GD", "js": "CN-JS", "zj": "CN-ZJ", "fj": "CN-FJ", "sd": "CN-SD", "ln": "CN-LN",
              "tj": "CN-TJ", "sh": "CN-SH", "bj": "CN-BJ"}
-
-
-def _register_table1_cells() -> None:
-    for short, code in _T1_CODES.items():
-        for col, (what, needs, gap) in _CELL_WHAT.items():
-            claim(
-                f"s2_2_table1_{short}_{col}",
-                method=_CELL_METHOD.format(what=what, needs=needs),
-                expected=_claims.BOUNDED,
-                basis="bound",
-                note=_CELL_NOTE.format(what=what, gap=gap),
-            )(_cell_bound(code))
 
 
 def _cell_bound(code: str):
@@ -770,4 +596,7 @@ def _cell_bound(code: str):
     return reproduce
 
 
-_register_table1_cells()
+
+#: The 36 cells of Table 1, each bounded by its province's total trade (declared in reference/claims/s2_2.yaml).
+REPRODUCTIONS = {f"s2_2_table1_{short}_{col}": _cell_bound(code)
+                 for short, code in _T1_CODES.items() for col in ("total", "eu_us", "asia", "japan_korea")}

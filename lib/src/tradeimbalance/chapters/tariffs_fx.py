@@ -21,11 +21,11 @@ import numpy as np
 import pandas as pd
 
 from ..charts import PALETTE
-from ..claims import REPRODUCED, claim
+from ..claims import REPRODUCED, reproduces
 from ..data import load
 from ..figures import figure
 from ..charts.theme import economy_scale
-from . import asia_deficit
+from .. import views
 
 CHAPTER = "tariffs_fx"
 PAPER_YEAR = 2018
@@ -103,10 +103,10 @@ def events_table(year: int) -> pd.DataFrame:
 
 def us_balances() -> pd.DataFrame:
     """US balance (exports minus imports, USD bn) with the World, Asia and mainland China, by year."""
-    d = asia_deficit.us_deficits()
+    d = views.us_deficits()
     out = pd.DataFrame({
         "world": -d["WLD"],
-        "asia": -asia_deficit.group_deficit(asia_deficit.fig7_members(), d),
+        "asia": -views.group_deficit(views.fig7_members(), d),
         "china": -d["CHN"],
     })
     out.index = out.index.astype(int)
@@ -114,12 +114,12 @@ def us_balances() -> pd.DataFrame:
 
 
 def last_year() -> int:
-    return asia_deficit.last_year()
+    return views.us_last_year()
 
 
 def run_start_of_deficits(balance: pd.Series, end: int) -> int | None:
     """First year of the unbroken run of deficits (negative balances) that lasts to ``end``."""
-    return asia_deficit.run_start(-balance, end)
+    return views.run_start(-balance, end)
 
 
 def turn_to_deficit(end: int = PAPER_YEAR) -> dict[str, int | float | None]:
@@ -277,34 +277,17 @@ def balance_chart(df: pd.DataFrame, year: int):
 # Claims (paper, section 3.2, paragraph 5)
 # --------------------------------------------------------------------------------------------
 
-@claim(
-    "s3_2_currency_manipulator_first",
-    basis="document", citation="US Treasury, Report to the Congress on International Economic and Exchange Rate Policy (May 1992 to 1994 reports), as summarised in GAO-05-351 (2005); table currency_designations",
-    method="First year in which the US Treasury designated China a currency manipulator (currency_designations).",
-    expected=REPRODUCED,
-)
+@reproduces("s3_2_currency_manipulator_first")
 def _first_designation():
     return float(designation_years()[0])
 
 
-@claim(
-    "s3_2_currency_manipulator_last",
-    basis="document", citation="US Treasury, Report to the Congress on International Economic and Exchange Rate Policy (May 1992 to 1994 reports), as summarised in GAO-05-351 (2005); table currency_designations",
-    method=("Last year of the first run of consecutive designation years (currency_designations; GAO-05-351: "
-            "Treasury 'last cited China in 1994' before 2019)."),
-    expected=REPRODUCED,
-)
+@reproduces("s3_2_currency_manipulator_last")
 def _last_designation():
     return float(episodes(designation_years())[0][1])
 
 
-@claim(
-    "s3_2_us_trade_turns_to_deficit",
-    method=("Decade of the first year of the unbroken run of US merchandise deficits with the World (US records, "
-            "IMF DOTS) that lasts to 2018; the chapter shows that the year lies in the second half of the decade "
-            "and follows a surplus."),
-    expected=REPRODUCED,
-)
+@reproduces("s3_2_us_trade_turns_to_deficit")
 def _turn_decade():
     start = turn_to_deficit(PAPER_YEAR)["run_start"]
     return None if start is None else float(start // 10 * 10)

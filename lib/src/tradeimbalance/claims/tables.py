@@ -1,6 +1,6 @@
 """Claims tables for readers: statements in words, in the paper's order, with a status filter and a CSV.
 
-:func:`show_claims` displays a table of evaluated claims (from :func:`tradeimbalance.claims.evaluate`).
+:func:`show_claims` displays a table of evaluated claims (from :func:`tradeimbalance.reproduction.evaluate`).
 In HTML it is a table that wraps to the text width (no sideways scrolling), shows each statement in
 words with its section and the chapter where it is checked, keeps the Chinese quote, method and note
 in a details element below the statement, offers a filter by status (a few lines of inline script;
@@ -80,9 +80,9 @@ def reproduced_words(row) -> str:
 
 def reader_frame(table: pd.DataFrame) -> pd.DataFrame:
     """The evaluated claims with the reported statement's details, as the CSV of a claims table has them."""
-    from . import reported
+    from ..data import load
 
-    rep = reported()
+    rep = load("paper_reported").set_index("claim_id")
     t = table.copy()
     t["note_reported"] = [rep.loc[i, "note"] if i in rep.index else None for i in t["id"]]
     t["cap"] = [rep.loc[i, "cap"] if (i in rep.index and "cap" in rep.columns) else None for i in t["id"]]

@@ -15,18 +15,6 @@ from ..errors import IngestError
 from ..paths import REFERENCE_DIR
 from ._common import reference, rounded, to_number
 
-PAPER_SECTIONS = {
-    "intro_": "1 Introduction",
-    "s2_0_": "2 Structure of the imbalance (opening)",
-    "s2_1_": "2.1 Bilateral imbalances",
-    "s2_2_": "2.2 Regional (provincial) imbalances",
-    "s2_3_": "2.3 Trade type: processing trade",
-    "s2_4_": "2.4 Industry imbalances",
-    "s2_5_": "2.5 US tariffs and the imbalance",
-    "s3_1_": "3.1 Asymmetric bilateral investment",
-    "s3_2_": "3.2 Tariffs and exchange-rate pressure",
-    "s4_": "4 Policy implications",
-}
 
 
 def aggregates() -> pd.DataFrame:
@@ -40,33 +28,34 @@ def aggregates() -> pd.DataFrame:
     return df
 
 
+_PAPER_COLUMNS = ["claim_id", "section", "location", "statement_en", "quote_zh", "value", "unit", "printed",
+                  "qualifier", "cap", "year", "period", "sign_added", "source", "note"]
+
+
 def paper_reported() -> pd.DataFrame:
-    """Every numeric statement of the paper's text, as reported (``reference/paper_reported.csv``)."""
-    path = REFERENCE_DIR / "paper_reported.csv"
-    df = reference("paper_reported").copy()
+    """Every numeric statement of the paper's text, as reported: the ``paper`` part of the claim
+    declarations (``reference/claims/<section>.yaml``), in the paper's order."""
+    from ..claims.declarations import CLAIMS_DIR, paper_rows
+
+    path = CLAIMS_DIR  # the declaration files (a bad value names its file and claim)
+    rows = paper_rows()
+    df = pd.DataFrame([{k: (r[k] if r[k] != "" else math.nan) for k in _PAPER_COLUMNS} for r in rows],
+                      columns=_PAPER_COLUMNS, dtype=object)
     df["value"] = to_number(df["value"], path, "value", allow_blank=False)
-    for i, (cid, section) in enumerate(zip(df["claim_id"], df["section"])):
-        prefix = next((p for p in PAPER_SECTIONS if cid.startswith(p)), None)
-        if prefix is None:
-            raise IngestError(f"claim id {cid!r} has no section prefix {list(PAPER_SECTIONS)}", file=path,
-                              row=i + 2, column="claim_id")
-        if section != PAPER_SECTIONS[prefix]:
-            raise IngestError(f"claim {cid!r}: section {section!r} should be {PAPER_SECTIONS[prefix]!r}",
-                              file=path, row=i + 2, column="section")
     df["year"] = pd.array([None if (isinstance(y, float) and math.isnan(y)) or y is None or y is pd.NA else int(y)
                            for y in df["year"]], dtype="Int64")
-    from ..claims import QUALIFIERS, rule_interval
+    from ..claims.rules import QUALIFIERS, rule_interval
 
     df["order"] = range(1, len(df) + 1)  # the paper's order: rows are transcribed as the text runs
     df["cap"] = to_number(df["cap"], path, "cap", allow_blank=True)
     for i, r in enumerate(df.itertuples(index=False)):
         if r.qualifier not in QUALIFIERS:
             raise IngestError(f"claim {r.claim_id!r}: qualifier {r.qualifier!r} is not one of {QUALIFIERS}",
-                              file=path, row=i + 2, column="qualifier")
+                              file=rows[i]["file"], column="qualifier")
         try:
             rule_interval(float(r.value), str(r.printed), r.qualifier, None if pd.isna(r.cap) else float(r.cap))
         except ValueError as exc:
-            raise IngestError(f"claim {r.claim_id!r}: {exc}", file=path, row=i + 2, column="printed") from None
+            raise IngestError(f"claim {r.claim_id!r}: {exc}", file=rows[i]["file"], column="printed") from None
     df["sign_added"] = df["sign_added"].map({"true": True, "false": False})
     if df["sign_added"].isna().any():
         raise IngestError("sign_added must be true or false", file=path, column="sign_added")
