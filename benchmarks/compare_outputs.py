@@ -102,8 +102,11 @@ def dump(out: Path, workers: int, names: list[str] | None) -> int:
     return 0
 
 
-def compare(a: Path, b: Path) -> int:
+def compare(a: Path, b: Path, names: list[str] | None = None) -> int:
     before, after = json.loads(a.read_text()), json.loads(b.read_text())
+    if names:
+        before = {k: v for k, v in before.items() if k in names}
+        after = {k: v for k, v in after.items() if k in names}
     diffs = 0
     for ch in sorted(set(before) | set(after)):
         if ch not in before or ch not in after:
@@ -139,10 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    c.add_argument("--chapters", nargs="*", help="compare only these chapters")
     args = ap.parse_args(argv)
     if args.cmd == "dump":
         return dump(args.out, args.workers, args.chapters)
-    return compare(args.before, args.after)
+    return compare(args.before, args.after, args.chapters)
 
 
 if __name__ == "__main__":
