@@ -47,6 +47,21 @@ def package(folder: str | Path | None = None) -> dict:
     return _package(str(folder or paths.data_dir()))
 
 
+def resource(name: str, folder: str | Path | None = None) -> dict:
+    """The descriptor entry of table ``name`` (title, sources, licences, vintage, schema, ...)."""
+    return _resource(name, str(folder or paths.data_dir()))
+
+
+def vintage(name: str, folder: str | Path | None = None) -> str:
+    """The release (vintage) of the source of table ``name`` as the descriptor states it, e.g.
+    ``"vintage early 2022 (data to 2020)"``; raises ``KeyError`` if the descriptor states none."""
+    res = resource(name, folder)
+    text = res.get("vintage") or next((s.get("vintage") for s in res.get("sources", []) if s.get("vintage")), None)
+    if not text:
+        raise KeyError(f"data/datapackage.json states no vintage for table {name!r}")
+    return text
+
+
 def list_tables(folder: str | Path | None = None) -> list[str]:
     """Names of the tables in ``data/``, in descriptor order."""
     return list(_resources(str(folder or paths.data_dir())))
