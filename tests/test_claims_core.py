@@ -5,12 +5,24 @@ import pytest
 
 from tradeimbalance import claims
 from tradeimbalance import reproduction
-from tradeimbalance.claims import Claim, Erratum, status_of
+from tradeimbalance.claims import Declaration, DeclarationError, Erratum, status_of
+from tradeimbalance.claims import declarations as decl
+from tradeimbalance.claims.rules import _as_float
 
 
 def make(expected="reproduced", tolerance=0.1, close=None, erratum=None, note="n", bound=None, basis="data", gap=None):
-    return Claim(id="t", reproduce=lambda: None, method="m", expected=expected, tolerance=tolerance, close=close,
-                 erratum=erratum, note=note, bound=bound, basis=basis, gap=gap)
+    return Declaration(id="t", chapter="tests", method="m", expected=expected, paper={}, tolerance=tolerance,
+                       close=close, erratum=erratum, note=note, bound=bound, basis=basis, gap=gap)
+
+
+PAPER = {"section": "2.1 Bilateral imbalances", "statement": "A value", "value": 1.5, "printed": "1.5",
+         "unit": "USD bn", "source": "Yang (2020)"}
+
+
+def declare(**check):
+    """Read one declaration entry the way the declaration files are read (id s2_1_x_test)."""
+    entry = {"id": "s2_1_x_test", "paper": dict(PAPER), "check": {"chapter": "tests", "method": "m", **check}}
+    return decl._declaration(entry, "s2_1.yaml", "s2_1_")
 
 
 def test_within_tolerance_is_reproduced():
@@ -32,27 +44,50 @@ def test_none_is_not_reproducible_with_the_gap_named():
 
 
 def test_erratum_when_the_corrected_reading_matches():
-    c = make(erratum=Erratum(corrected=lambda v: v / 10, evidence="unit", kind="unit"), tolerance=1.0)
+    c = make(erratum=Erratum(evidence="unit", kind="unit", correction={"divide_by": 10}), tolerance=1.0)
     assert status_of(c, 1966.0, 196.2) == claims.ERRATUM
     # a value matching the printed number is reproduced, not an erratum
     assert status_of(c, 1966.0, 1966.4) == claims.REPRODUCED
 
 
-def test_registration_requires_a_note_for_non_reproduced_status():
-    with pytest.raises(ValueError, match="needs a note"):
-        claims.claim("x_test_no_note", method="m", expected=claims.DIFFERS)
-    with pytest.raises(ValueError, match="not one of"):
-        claims.claim("x_test_bad", method="m", expected="fine")
-    with pytest.raises(ValueError, match="Erratum"):
-        claims.claim("x_test_err", method="m", expected=claims.ERRATUM, note="why")
-    with pytest.raises(ValueError, match="gap="):
-        claims.claim("x_test_gap", method="m", expected=claims.NOT_REPRODUCIBLE, note="why")
-    with pytest.raises(ValueError, match="gap_source"):
-        claims.claim("x_test_src", method="m", expected=claims.NOT_REPRODUCIBLE, gap="edition", note="why")
-    with pytest.raises(ValueError, match="citation"):
-        claims.claim("x_test_doc", method="m", expected=claims.DOCUMENTED, basis="document")
-    with pytest.raises(ValueError, match="basis='inferred'"):
-        claims.claim("x_test_basis", method="m", expected=claims.INFERRED)
+def test_a_declaration_states_what_its_status_needs():
+    with pytest.raises(DeclarationError, match="needs a note"):
+        declare(expected=claims.DIFFERS)
+    with pytest.raises(DeclarationError, match="not one of"):
+        declare(expected="fine")
+    with pytest.raises(DeclarationError, match="erratum needs its evidence"):
+        declare(expected=claims.ERRATUM, note="why")
+    with pytest.raises(DeclarationError, match="gap: unpublished or gap: edition"):
+        declare(expected=claims.NOT_IN_EDITION, note="why")
+    with pytest.raises(DeclarationError, match="gap_source"):
+        declare(expected=claims.NOT_IN_EDITION, gap="edition", note="why")
+    with pytest.raises(DeclarationError, match="citation"):
+        declare(expected=claims.DOCUMENTED, basis="document")
+    with pytest.raises(DeclarationError, match="does not go with basis"):
+        declare(expected=claims.INFERRED)
+    with pytest.raises(DeclarationError, match="s2_1.yaml: claim 's2_1_x_test'"):  # names the file and the claim
+        declare(expected=claims.DIFFERS)
+    assert declare(expected=claims.REPRODUCED).expected == claims.REPRODUCED
+
+
+def test_a_declaration_refuses_unknown_keys_a_wrong_section_and_a_missing_statement():
+    with pytest.raises(DeclarationError, match="unknown key"):
+        declare(expected=claims.REPRODUCED, tolerence=0.1)
+    entry = {"id": "s2_1_x_test", "paper": {**PAPER, "section": "3.1 Asymmetric bilateral investment"},
+             "check": {"chapter": "tests", "method": "m", "expected": claims.REPRODUCED}}
+    with pytest.raises(DeclarationError, match="paper.section should be"):
+        decl._declaration(entry, "s2_1.yaml", "s2_1_")
+    entry = {"id": "s2_1_x_test", "paper": {k: v for k, v in PAPER.items() if k != "statement"},
+             "check": {"chapter": "tests", "method": "m", "expected": claims.REPRODUCED}}
+    with pytest.raises(DeclarationError, match="paper.statement is missing"):
+        decl._declaration(entry, "s2_1.yaml", "s2_1_")
+
+
+def test_errata_corrections_are_data():
+    assert Erratum("e", correction={"divide_by": 10}).corrected(1966.0) == pytest.approx(196.6)
+    assert Erratum("e", correction={"swap_digits": [2, 3]}).corrected(2014.97) == pytest.approx(2041.97)
+    with pytest.raises(DeclarationError, match="correction"):
+        declare(expected=claims.ERRATUM, erratum={"evidence": "e", "correction": {"times": 3}})
 
 
 def test_check_lists_every_claim_that_changed_status():
@@ -91,8 +126,8 @@ def test_one_sided_statements():
     less_than_20 = make(tolerance=None, bound="upper")
     assert status_of(less_than_20, 20.0, 18.4, "20", "less than") == claims.REPRODUCED
     assert status_of(less_than_20, 20.0, 20.2, "20", "less than") == claims.CLOSE
-    with pytest.raises(ValueError, match="bound"):
-        claims.claim("x_test_bound", method="m", expected=claims.REPRODUCED, bound="sideways")
+    with pytest.raises(DeclarationError, match="bound"):
+        declare(expected=claims.REPRODUCED, bound="sideways")
 
 
 def test_display_marks_one_sided_reported_values():
@@ -103,8 +138,8 @@ def test_display_marks_one_sided_reported_values():
 
 
 def test_nan_and_none_from_a_reproduction_mean_not_reproducible():
-    assert claims._as_float(float("nan")) is None and claims._as_float(None) is None
-    assert claims._as_float(2) == 2.0
+    assert _as_float(float("nan")) is None and _as_float(None) is None
+    assert _as_float(2) == 2.0
 
 
 # --- the rule of the printed precision -------------------------------------------------------------------
@@ -156,3 +191,37 @@ def test_a_range_bounds_the_statement():
 def test_every_status_has_a_definition():
     assert set(claims.DEFINITIONS) == set(claims.STATUSES)
     assert all(len(v) > 20 for v in claims.DEFINITIONS.values())
+
+
+# --- the declarations of the book ------------------------------------------------------------------------
+
+def test_every_claim_is_declared_once_and_joins_its_statement_and_reproduction():
+    """A reproduction without a declaration, a declaration without its statement in the paper table
+    (or of another chapter than its reproduction) and a statement without a declaration all fail."""
+    assert reproduction.problems() == []
+    assert len(claims.declared()) == len(reproduction.reported()) >= 150
+
+
+def test_problems_name_a_reproduction_without_declaration_and_a_declaration_without_statement(monkeypatch):
+    from fixtures.catalog import install
+
+    rep = pd.DataFrame({"claim_id": ["s2_1_a"], "statement_en": ["A"], "value": [1.0]}).set_index("claim_id")
+    install(monkeypatch, reproductions={"s2_1_orphan": ("tests", lambda: 1.0)},
+            declarations=[make(), Declaration(id="s2_1_a", chapter="tests", method="m", expected="reproduced",
+                                              paper={})], reported=rep)
+    found = reproduction.problems()
+    assert any("'s2_1_orphan' has a reproduction" in p for p in found)
+    assert any("'t' is declared" in p and "no statement" in p for p in found)
+    with pytest.raises(KeyError, match="do not join"):
+        reproduction.evaluate()
+
+
+def test_the_paper_table_is_built_from_the_declarations():
+    """data/paper_reported.csv holds the paper part of every declaration, in the declared order."""
+    built = reproduction.reported()
+    rows = decl.paper_rows()
+    assert list(built.index) == [r["claim_id"] for r in rows]
+    for r in rows:
+        b = built.loc[r["claim_id"]]
+        assert b["statement_en"] == r["statement_en"] and b["printed"] == r["printed"]
+        assert float(b["value"]) == float(r["value"]) and b["section"] == r["section"]

@@ -10,7 +10,7 @@ from tradeimbalance import reproduction
 
 @pytest.fixture(scope="module")
 def registry():
-    return claims.load_all()
+    return claims.declared()
 
 
 @pytest.fixture(scope="module")

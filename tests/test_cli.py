@@ -90,12 +90,12 @@ def test_claims_command_prints_statuses_and_counts(registry, capsys):  # noqa: F
 
 
 def test_claims_check_fails_when_a_claim_moves(registry, capsys, monkeypatch):  # noqa: F811
-    from tradeimbalance import claims
+    from tradeimbalance import catalog
 
-    claims._REGISTRY["test_claim_ok"].reproduce = lambda: 9.0
+    monkeypatch.setitem(catalog._collect()[1], "test_claim_ok", ("tests", lambda: 9.0))
     assert cli.main(["claims"]) == 0
     assert cli.main(["claims", "--check"]) == 1
-    assert "not at their registered status: test_claim_ok" in capsys.readouterr().out
+    assert "not at their declared status: test_claim_ok" in capsys.readouterr().out
 
 
 def test_coverage_command(registry, capsys):  # noqa: F811

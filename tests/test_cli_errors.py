@@ -9,6 +9,7 @@ import subprocess
 import pandas as pd
 import pytest
 
+from fixtures.catalog import add_figure
 from test_export import registry  # noqa: F401  (fixture)
 from test_runner import TINY, make_book
 from test_output_folders import _restore_root  # noqa: F401  (autouse fixture: --root sets TRADEIMBALANCE_ROOT)
@@ -106,8 +107,8 @@ def test_a_full_disk_is_one_line_naming_the_folder_and_nothing_is_left(registry,
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(disk)], capture_output=True).returncode:
         pytest.skip("cannot mount a small tmpfs here (needs root)")
     try:
-        figures.figure("test_big", title="Big", caption="Big", source="test", chapter="tests",
-                       columns=["year", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"])(_big_figure)
+        add_figure(figures.figure("test_big", title="Big", caption="Big", source="test", chapter="tests",
+                       columns=["year", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"])(_big_figure))
         out = disk / "export"
         assert cli.main(["export", "--year", "2019", "--out", str(out)]) == 1
         err = one_line(capsys)
@@ -158,8 +159,8 @@ def test_export_runs_the_invariant_checks_of_run(registry, capsys):  # noqa: F81
         return pd.DataFrame({"year": [2018, 2019], "exports_usd_bn": [5.0, 6.0], "imports_usd_bn": [1.0, 2.0],
                              "balance_usd_bn": [4.0, 9.0]})
 
-    figures.figure("test_wrong", title="W", caption="W", source="test", chapter="tests",
-                   columns=["year", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"])(wrong_balance)
+    add_figure(figures.figure("test_wrong", title="W", caption="W", source="test", chapter="tests",
+                   columns=["year", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"])(wrong_balance))
     out = registry / "csv"
     assert cli.main(["export", "--year", "2019", "--out", str(out)]) == 1
     err = capsys.readouterr().err
@@ -170,8 +171,8 @@ def test_export_runs_the_invariant_checks_of_run(registry, capsys):  # noqa: F81
 
 
 def test_export_refuses_a_negative_trade_value(registry, capsys):  # noqa: F811
-    figures.figure("test_neg", title="N", caption="N", source="test", chapter="tests",
-                   columns=["year", "exports_usd_bn"])(lambda year: pd.DataFrame({"year": [2019], "exports_usd_bn": [-1.0]}))
+    add_figure(figures.figure("test_neg", title="N", caption="N", source="test", chapter="tests",
+                   columns=["year", "exports_usd_bn"])(lambda year: pd.DataFrame({"year": [2019], "exports_usd_bn": [-1.0]})))
     assert cli.main(["export", "--year", "2019", "--out", str(registry / "csv")]) == 1
     assert "test_neg: negative trade value in exports_usd_bn" in capsys.readouterr().err
     assert outdir.read_marker(registry) is None and not (registry / "csv").exists()

@@ -10,6 +10,8 @@ import pytest
 from tradeimbalance import claims, export, figures, outdir
 from tradeimbalance.coverage import CoverageError
 
+from fixtures.catalog import add_figure, install
+
 COVERAGE = "dataset,kind,rows,year_min,year_max\nbilateral_trade,observed,10,1960,2020\nmacro,observed,5,1960,2025\n"
 
 
@@ -33,10 +35,7 @@ def _table_data(year):
 
 @pytest.fixture
 def registry(monkeypatch, tmp_path):
-    """A registry holding only this module's figures and claims, and a data folder with coverage.csv."""
-    monkeypatch.setattr(figures, "_FIGURES", {})
-    monkeypatch.setattr(figures, "load_chapter_modules", lambda: None)
-    monkeypatch.setattr(claims, "_REGISTRY", {})
+    """A catalog holding only this module's figures and claims, and a data folder with coverage.csv."""
     rep = pd.DataFrame({
         "claim_id": ["test_claim_ok", "test_claim_open"],
         "section": ["2.1 Test", "3.1 Test"],
@@ -44,19 +43,25 @@ def registry(monkeypatch, tmp_path):
         "value": [2.0, 3.5],
         "unit": ["USD bn", "percent"],
     }).set_index("claim_id")
-    monkeypatch.setattr(claims, "reported", lambda: rep)
     data = tmp_path / "data"
     data.mkdir()
     (data / "coverage.csv").write_text(COVERAGE)
     monkeypatch.setenv("TRADEIMBALANCE_DATA", str(data))
 
-    figures.figure("test_fig", title="Test", caption="Test up to {year}.", source="test", chapter="tests",
-                   columns=["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn", "count"])(_fig_data)
-    figures.figure("test_table", title="Table", caption="T", source="test", chapter="tests", kind="table",
-                   columns=["province", "balance_total"])(_table_data)
-    claims.claim("test_claim_ok", method="a test", expected=claims.REPRODUCED, tolerance=0.05)(lambda: 2.0)
-    claims.claim("test_claim_open", method="a test", expected=claims.NOT_REPRODUCIBLE, gap="edition",
-                 gap_source="A test publisher, table 1 of its yearbook", note="not open")(lambda: None)
+    fig = figures.Figure("test_fig", title="Test", caption="Test up to {year}.", source="test", chapter="tests",
+                         data_fn=_fig_data,
+                         columns=["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn", "count"])
+    table = figures.Figure("test_table", title="Table", caption="T", source="test", chapter="tests", kind="table",
+                           data_fn=_table_data, columns=["province", "balance_total"])
+    declared = [
+        claims.Declaration("test_claim_ok", chapter="tests", method="a test", expected=claims.REPRODUCED, paper={},
+                           tolerance=0.05),
+        claims.Declaration("test_claim_open", chapter="tests", method="a test", expected=claims.NOT_IN_EDITION,
+                           paper={}, gap="edition", gap_source="A test publisher, table 1 of its yearbook",
+                           note="not open"),
+    ]
+    install(monkeypatch, figures=[fig, table], reproductions={"test_claim_ok": ("tests", lambda: 2.0)},
+            declarations=declared, reported=rep)
     return tmp_path
 
 
@@ -96,7 +101,7 @@ def test_a_failing_figure_is_named_and_nothing_is_written(registry):
     def broken(year):
         raise KeyError("no table 'x'")
 
-    figures.figure("test_broken", title="B", caption="B", source="test", chapter="tests")(broken)
+    add_figure(figures.figure("test_broken", title="B", caption="B", source="test", chapter="tests")(broken))
     out = registry / "export"
     with pytest.raises(export.ExportError, match="figure test_broken"):
         export.export(2019, out, progress=lambda _: None)

@@ -4,7 +4,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from tradeimbalance import figures
+from fixtures.catalog import install
+from tradeimbalance import catalog, figures
 from tradeimbalance.checks import check_invariants, invariant_problems
 
 
@@ -12,34 +13,43 @@ def _data(year):
     return pd.DataFrame({"year": list(range(2017, year + 1)), "value_usd_bn": [1.0] * (year - 2016)})
 
 
-figures.figure(
+FIG = figures.Figure(
     "test_registry_fig",
     title="Test",
     caption="A test figure up to {year}.",
     source="made in the test",
     chapter="tests",
     columns=["year", "value_usd_bn"],
-    chart=lambda df, year: alt.Chart(df, title="T").mark_bar().encode(x="year:O", y="value_usd_bn:Q"),
-)(_data)
+    data_fn=_data,
+    chart_fn=lambda df, year: alt.Chart(df, title="T").mark_bar().encode(x="year:O", y="value_usd_bn:Q"),
+)
 
 
-def test_registered_figure_yields_documented_columns_up_to_year():
-    fig = figures.get_figure("test_registry_fig")
-    df = fig.data(2019)
+def test_figure_yields_documented_columns_up_to_year():
+    df = FIG.data(2019)
     assert list(df.columns) == ["year", "value_usd_bn"]
     assert df["year"].max() == 2019
-    assert "up to 2019" in fig.caption_markdown(2019)
+    assert "up to 2019" in FIG.caption_markdown(2019)
 
 
 def test_undocumented_columns_are_refused():
-    figures.figure("test_bad_cols", title="B", caption="c", source="s", chapter="tests", columns=["year"])(_data)
+    bad = figures.Figure("test_bad_cols", title="B", caption="c", source="s", chapter="tests", columns=["year"],
+                         data_fn=_data)
     with pytest.raises(ValueError, match="differ from the documented"):
-        figures.get_figure("test_bad_cols").data(2018)
+        bad.data(2018)
 
 
-def test_unknown_figure_names_the_known_ones():
+def test_the_tag_and_the_record_are_the_same_figure(monkeypatch):
+    tagged = figures.figure("test_tagged", title="T", caption="c", source="s", chapter="tests")(_data)
+    assert tagged is _data and _data.__figure__.data_fn is _data and _data.__figure__.id == "test_tagged"
+    install(monkeypatch, figures=[FIG])
+    assert catalog.get_figure("test_registry_fig") is FIG
+
+
+def test_unknown_figure_names_the_known_ones(monkeypatch):
+    install(monkeypatch, figures=[FIG])
     with pytest.raises(KeyError, match="test_registry_fig"):
-        figures.get_figure("nope")
+        catalog.get_figure("nope")
 
 
 def test_balance_invariant():

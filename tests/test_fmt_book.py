@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from tradeimbalance import fmt
-from tradeimbalance.book import Formatted, plain, table_markdown
+from tradeimbalance.book import Formatted, plain
+from tradeimbalance.mdtable import table_markdown
 
 
 def test_number_formats_with_separators_and_fixed_decimals():

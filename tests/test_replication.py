@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from tradeimbalance import replication
-from tradeimbalance.claims import load_all
+from tradeimbalance.claims import declared
 from tradeimbalance.catalog import all_figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +23,7 @@ def test_table_lists_every_paper_exhibit_and_claims_table():
     for n in range(1, 8):
         assert f"| Fig. {n} |" in table
     assert "| Table 1 |" in table
-    for ch in {c.chapter for c in load_all().values()}:
+    for ch in {c.chapter for c in declared().values()}:
         assert f"Claims table, chapter {ch} " in table
     for fid in all_figures():
         assert f"`{fid}.csv`" in table

@@ -13,7 +13,8 @@ import pandas as pd
 
 from . import fmt as _fmt
 from .claims import reported_value
-from .escape import markdown_text, markdown_text_names_as_code
+from .escape import markdown_text
+from .mdtable import table_markdown
 
 #: Every value glued in this kernel, by name (plain Python numbers), for check cells.
 GLUED: dict[str, float | int | str | None] = {}
@@ -105,21 +106,6 @@ def glue_facts(chapter: str, facts) -> list[str]:
             glue_value(name, f.value, f.kind, **f.options)
         names.append(name)
     return names
-
-
-def table_markdown(df: pd.DataFrame, floatfmt: str = ",.1f") -> str:
-    """A MyST (pipe) table for ``df``; missing cells are shown as an em dash, text cells and headers escaped
-    (table, column and file names in them, written as code spans or as bare names, are set as code)."""
-    out = df.copy()
-    for col in out.columns:
-        if pd.api.types.is_float_dtype(out[col]):
-            out[col] = [(_fmt.MISSING if pd.isna(v) else format(float(v), floatfmt)) for v in out[col]]
-        else:
-            out[col] = [(_fmt.MISSING if (v is None or (not isinstance(v, str) and pd.isna(v))) else markdown_text_names_as_code(v)) for v in out[col]]
-    header = "| " + " | ".join(markdown_text_names_as_code(c) for c in out.columns) + " |"
-    align = "| " + " | ".join("---:" if pd.api.types.is_numeric_dtype(df[c]) else ":---" for c in df.columns) + " |"
-    rows = ["| " + " | ".join(row) + " |" for row in out.astype(str).itertuples(index=False)]
-    return "\n".join([header, align, *rows])
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f",

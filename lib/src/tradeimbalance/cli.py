@@ -145,7 +145,7 @@ def _cmd_claims(args) -> int:
     print(claims.counts(table).to_string(index=False))
     changed = table[table["status"] != table["expected"]]
     if len(changed):
-        print(f"\n{len(changed)} claim(s) not at their registered status: {', '.join(changed['id'])}")
+        print(f"\n{len(changed)} claim(s) not at their declared status: {', '.join(changed['id'])}")
         return EXIT_FAILED if args.check else EXIT_OK
     return EXIT_OK
 
@@ -207,7 +207,7 @@ def parser() -> argparse.ArgumentParser:
 
     cl = sub.add_parser("claims", help="print every claim of the paper with its status, and the counts per status")
     cl.add_argument("--chapter", help="only the claims of this chapter module (e.g. bilateral)")
-    cl.add_argument("--check", action="store_true", help="exit with 1 if a claim is not at its registered status")
+    cl.add_argument("--check", action="store_true", help="exit with 1 if a claim is not at its declared status")
     cl.set_defaults(func=_cmd_claims)
 
     cov = sub.add_parser("coverage", help="print the years each dataset covers and the years the book runs for")

@@ -47,6 +47,7 @@ class DatasetRange:
     kind: str = ""
 
     def text(self) -> str:
+        """The range as a reader reads it, e.g. "1960–2020" (text)."""
         if self.first is None or self.last is None:
             return "no years (reference table)"
         return f"{self.first}-{self.last}"
@@ -131,6 +132,7 @@ class ChapterRange:
     datasets: tuple[str, ...]
 
     def text(self) -> str:
+        """The years the chapter can run for, as a reader reads them (text)."""
         if self.first is None or self.last is None:
             return "any year of the book"
         return f"{self.first}-{self.last}"

@@ -235,6 +235,7 @@ def cite_line(label: str, title: str, year: int | None = None) -> str:
 
 
 def cite_html(label: str, title: str, year: int | None = None) -> str:
+    """The "how to cite" line of :func:`cite_line` as an HTML paragraph."""
     return f'<p class="ti-cite"><span class="ti-cite-label">How to cite:</span> {html.escape(cite_line(label, title, year))}</p>'
 
 

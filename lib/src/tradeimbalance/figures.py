@@ -38,12 +38,14 @@ class Figure:
     tables: list[str] = field(default_factory=list)
 
     def data(self, year: int, **kwargs) -> pd.DataFrame:
+        """The figure's data for ``year`` (the documented columns; units in the column names)."""
         df = self.data_fn(year, **kwargs)
         if self.columns and list(df.columns) != self.columns:
             raise ValueError(f"{self.id}: data columns {list(df.columns)} differ from the documented {self.columns}")
         return df
 
     def chart(self, df: pd.DataFrame, year: int):
+        """The Altair chart of ``df`` (the figure's data) for ``year``."""
         if self.chart_fn is None:
             raise ValueError(f"{self.id} is a table, not a chart")
         return self.chart_fn(df, year=year)
@@ -54,6 +56,7 @@ class Figure:
         return self.paper_number or self.title
 
     def caption_markdown(self, year: int) -> str:
+        """The caption (with ``{year}`` filled in) and the source line, as Markdown."""
         label = f"**{self.paper_number or self.id}.**" if self.paper_number else f"**{self.title}.**"
         return f"{label} {self.caption.format(year=year)}\n\n*Source:* {self.source}"
 

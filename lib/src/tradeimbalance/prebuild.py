@@ -216,6 +216,7 @@ def inputs_digest(root: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: execute the stale chapters of the book at ``--root`` into its cache; returns the exit code."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=Path.cwd(), help="the book's folder (default: the current one)")
     ap.add_argument("--workers", type=int, default=None, help="parallel kernels (default: number of CPUs)")

@@ -86,6 +86,7 @@ def rows() -> list[list[str]]:
 
 
 def table_markdown() -> str:
+    """The exhibits table (:func:`rows`) as a Markdown pipe table."""
     head = ["Exhibit", "Page", "Code", "Data", "Output"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(r) + " |" for r in rows()]
@@ -93,10 +94,12 @@ def table_markdown() -> str:
 
 
 def block() -> str:
+    """The exhibits table between its begin and end markers, as the README should hold it."""
     return f"{START}\n\n{table_markdown()}\n\n{END}"
 
 
 def current_block(readme: str) -> str | None:
+    """The exhibits block the README text ``readme`` holds now, markers included (None if it has none)."""
     i, j = readme.find(START), readme.find(END)
     if i < 0 or j < 0:
         return None

@@ -106,6 +106,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    """Sphinx entry point: connect the book's build-time checks; returns the extension metadata."""
     from .charts.render import JS_BUNDLE_NAME
 
     app.connect("config-inited", _on_config_inited)

@@ -231,6 +231,7 @@ def _on_build_finished(app, exception):
 
 
 def setup(app):
+    """Sphinx entry point of the teaching extension; returns the extension metadata."""
     app.connect("config-inited", _on_config_inited, priority=600)
     app.add_css_file(CSS_NAME)
     app.connect("source-read", _on_source_read, priority=400)  # before other handlers see the text
@@ -263,6 +264,7 @@ def write_config(base: Path, override: Path, out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of the teaching tools (edition config, notebook zip); returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 4 or argv[0] != "config":
         print("usage: python -m tradeimbalance.teaching config BASE.yml OVERRIDE.yml OUT.yml", file=sys.stderr)

@@ -173,7 +173,7 @@ def claims_html(table: pd.DataFrame, table_id: str, caption: str, csv_name: str,
 
 def claims_markdown(table: pd.DataFrame, caption: str) -> str:
     """A compact Markdown version of a claims table (for outputs without HTML, such as the PDF)."""
-    from ..book import table_markdown
+    from ..mdtable import table_markdown
 
     f = reader_frame(table)
     md = pd.DataFrame({"§": [str(s).split()[0] for s in f["section"]], "statement": f["statement"],

@@ -40,6 +40,7 @@ class Reply:
     attempts: int = 1
 
     def header(self, name: str) -> str:
+        """The value of header ``name`` (case-insensitive), or ``default``."""
         for k, v in self.headers.items():
             if k.lower() == name.lower():
                 return v
@@ -58,6 +59,7 @@ class Client:
     session: requests.Session = field(default_factory=requests.Session)
 
     def get(self, url: str, params: dict | None = None, headers: dict | None = None) -> Reply:
+        """Fetch ``url`` (with ``params``), retrying with back-off; returns the :class:`Reply` or raises after the last try."""
         hdrs = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
         hdrs.update(headers or {})
         wait = self.backoff

@@ -35,6 +35,7 @@ class Snapshot:
     meta: dict
 
     def read(self) -> bytes:
+        """The saved body (bytes, as received); raises if it no longer matches its recorded size and sha256."""
         body = self.path.read_bytes()
         if len(body) != self.meta["size"] or hashlib.sha256(body).hexdigest() != self.meta["sha256"]:
             raise IngestError("snapshot body does not match its recorded size and sha256 (edited or damaged)",
@@ -44,6 +45,7 @@ class Snapshot:
 
 def metadata(source: str, name: str, url: str, accessed: str, body: bytes, content_type: str = "",
              published: str = "", status: int = 200, request: str = "") -> dict:
+    """The metadata recorded beside a saved reply (source, name, URL, access date, size, sha256, ...) as a dict."""
     return {
         "source": source,
         "name": name,
