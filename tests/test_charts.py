@@ -7,6 +7,8 @@ import altair as alt
 import pandas as pd
 
 import tradeimbalance.charts as charts
+from tradeimbalance.charts import pdf
+from tradeimbalance.charts.pdf import CHART_MIME
 from tradeimbalance.charts.render import chart_bundle, chart_html, chart_id, csv_text
 
 DF = pd.DataFrame({"year": [2018, 2019], "balance_usd_bn": [323.3, None]})
@@ -38,15 +40,36 @@ def test_lint_reports_missing_title_and_units():
     assert any("names no unit" in p for p in problems)
 
 
-def test_bundle_has_offline_html_png_and_text():
+def test_bundle_has_offline_html_the_spec_and_text():
     bundle = chart_bundle(good_chart(), csv=DF, csv_name="figx.csv")
     html = bundle["text/html"]
     assert "cdn.jsdelivr" not in html and "src=" not in html
     assert 'href="data:text/csv' in html and 'href="http' not in html
     assert "window.vegaEmbed" in html
-    png = base64.b64decode(bundle["image/png"])
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "image/png" not in bundle  # drawn only when the PDF is built
+    assert bundle[CHART_MIME] == good_chart().to_dict()
     assert bundle["text/plain"] == "<chart: Balance>"
+
+
+def test_the_latex_build_draws_the_spec_as_a_png(tmp_path):
+    """The MIME plugin keeps the spec for LaTeX only; the post-transform draws it once per spec."""
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+    from myst_nb.core.render import MimeData, get_mime_priority
+
+    assert CHART_MIME in get_mime_priority("latex", [])
+    assert CHART_MIME not in get_mime_priority("html", [])
+    spec = good_chart().to_dict()
+    [node] = pdf.ChartMimeRenderer.handle_mime(None, MimeData(CHART_MIME, spec), False)
+    assert pdf.ChartMimeRenderer.handle_mime(None, MimeData("text/plain", "x"), False) is None
+    doc = new_document("test", get_default_settings(Parser))
+    doc += node
+    assert pdf.draw_specs(doc, tmp_path) == 1
+    [img] = list(doc.findall(nodes.image))
+    png = (tmp_path / img["uri"]).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and img["uri"].startswith(pdf.PNG_FOLDER + "/")
 
 
 def test_data_link_holds_the_csv_with_empty_missing_cells():

@@ -56,4 +56,4 @@ def test_downloaded_notebook_runs_in_a_fresh_venv(tmp_path):
     errors = [o for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors, errors
     shown = json.dumps([c.get("outputs", []) for c in code])
-    assert "application/vnd.vegalite" in shown or "image/png" in shown, "the figure was not drawn"
+    assert "application/vnd.tradeimbalance.chart+json" in shown, "the figure was not drawn"

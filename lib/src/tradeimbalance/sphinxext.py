@@ -109,6 +109,9 @@ def setup(app):
     """Sphinx entry point: connect the book's build-time checks; returns the extension metadata."""
     from .charts.render import JS_BUNDLE_NAME
 
+    from .charts import pdf
+
+    pdf.setup(app)
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
     app.connect("html-page-context", _dedupe_scripts, priority=100)  # early: the event stops at the first handler that returns a template

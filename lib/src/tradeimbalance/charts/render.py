@@ -2,7 +2,8 @@
 
 In HTML a chart is drawn by vega-embed from the book's own ``_static`` folder
 (see :mod:`tradeimbalance.sphinxext`): no page asks a CDN for anything. The
-same output carries a PNG (made by vl-convert) that the LaTeX/PDF build uses.
+same output carries the chart's specification, which the LaTeX/PDF build
+draws as a PNG with vl-convert (:mod:`tradeimbalance.charts.pdf`).
 """
 
 from __future__ import annotations
@@ -135,11 +136,14 @@ def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None
 
 
 def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None, extra_html: str = "") -> dict:
-    """A Jupyter MIME bundle: HTML (interactive, offline), PNG (for LaTeX), plain text."""
+    """A Jupyter MIME bundle: HTML (interactive, offline), the specification (drawn as a PNG for LaTeX),
+    plain text."""
+    from .pdf import CHART_MIME
+
     spec = _spec_dict(chart)
     return {
         "text/html": chart_html(spec, csv=csv, csv_name=csv_name, extra_html=extra_html),
-        "image/png": base64.b64encode(chart_png(spec)).decode("ascii"),
+        CHART_MIME: spec,
         "text/plain": f"<chart: {_title_text(spec)}>",
     }
 
