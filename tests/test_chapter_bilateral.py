@@ -10,6 +10,7 @@ from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import bilateral as bl
+from tradeimbalance.chapters.bilateral import figures, growth, series, trends
 from tradeimbalance.catalog import get_figure
 
 FIG1_COLUMNS = ["year", "partner", "exports_usd_bn", "imports_usd_bn", "balance_usd_bn"]
@@ -71,43 +72,46 @@ def test_fig1_chart_follows_the_conventions():
     assert spec["width"] and spec["height"]
 
 
-def test_year_sentence_handles_a_year_without_data():
-    assert "no China-reported" in bl.year_sentence(bl.fig1_data(1990), 1990)
-    assert "United States" in bl.year_sentence(bl.fig1_data(2019), 2019)
+def test_fig1_data_behind_the_year_sentence():
+    # the chapter's sentence on a year says "no China-reported figures" for a year without rows
+    # and names the United States for a year with them
+    assert figures.fig1_data(1990).empty
+    row = figures.fig1_data(2019).query("year == 2019").set_index("partner")["balance_usd_bn"]
+    assert set(row.index) == {"USA", "EU27", "EU28", "JPN", "KOR", "AUS"} and row.notna().all()
 
 
 # --- growth definitions on hand-made series --------------------------------------------------------
 
 def test_growth_definitions_on_a_constant_rate_series():
     s = pd.Series({2000: 100.0, 2001: 110.0, 2002: 121.0})
-    assert bl.growth(s, 2000, 2002, "cagr") == pytest.approx(10.0)
-    assert bl.growth(s, 2000, 2002, "mean_yoy") == pytest.approx(10.0)
-    assert bl.growth(s, 2000, 2002, "mean_log") == pytest.approx(100 * math.log(1.1))
-    assert bl.growth(s, 2000, 2002, "cagr_inclusive") == pytest.approx(100 * (1.21 ** (1 / 3) - 1))
+    assert growth.growth(s, 2000, 2002, "cagr") == pytest.approx(10.0)
+    assert growth.growth(s, 2000, 2002, "mean_yoy") == pytest.approx(10.0)
+    assert growth.growth(s, 2000, 2002, "mean_log") == pytest.approx(100 * math.log(1.1))
+    assert growth.growth(s, 2000, 2002, "cagr_inclusive") == pytest.approx(100 * (1.21 ** (1 / 3) - 1))
 
 
 def test_growth_definitions_differ_on_a_round_trip():
     s = pd.Series({2000: 100.0, 2001: 200.0, 2002: 100.0})
-    assert bl.growth(s, 2000, 2002, "cagr") == pytest.approx(0.0)
-    assert bl.growth(s, 2000, 2002, "mean_log") == pytest.approx(0.0)
-    assert bl.growth(s, 2000, 2002, "mean_yoy") == pytest.approx(25.0)  # (+100% - 50%) / 2
+    assert growth.growth(s, 2000, 2002, "cagr") == pytest.approx(0.0)
+    assert growth.growth(s, 2000, 2002, "mean_log") == pytest.approx(0.0)
+    assert growth.growth(s, 2000, 2002, "mean_yoy") == pytest.approx(25.0)  # (+100% - 50%) / 2
 
 
 def test_growth_of_a_deficit_and_undefined_cases():
     deficit = pd.Series({2000: -10.0, 2001: -15.0, 2002: -40.0})
-    assert bl.growth(deficit, 2000, 2002, "cagr") == pytest.approx(100.0)
+    assert growth.growth(deficit, 2000, 2002, "cagr") == pytest.approx(100.0)
     flip = pd.Series({2000: 1.0, 2001: -5.0, 2002: -10.0})
     for m in bl.METHODS:
-        assert math.isnan(bl.growth(flip, 2000, 2002, m))
-    assert math.isnan(bl.growth(pd.Series({2000: 1.0}), 2000, 2002, "cagr"))
+        assert math.isnan(growth.growth(flip, 2000, 2002, m))
+    assert math.isnan(growth.growth(pd.Series({2000: 1.0}), 2000, 2002, "cagr"))
     with pytest.raises(ValueError):
-        bl.growth(deficit, 2000, 2002, "median")
+        growth.growth(deficit, 2000, 2002, "median")
 
 
 def test_trend_slope_of_a_straight_line():
     s = pd.Series({y: 3.0 * y - 10 for y in range(2010, 2020)})
-    assert bl.trend_slope(s, 2010, 2019) == pytest.approx(3.0)
-    assert math.isnan(bl.trend_slope(s, 2010, 2011))
+    assert trends.trend_slope(s, 2010, 2019) == pytest.approx(3.0)
+    assert math.isnan(trends.trend_slope(s, 2010, 2011))
 
 
 # --- the paper's rates ------------------------------------------------------------------------------
@@ -117,25 +121,25 @@ def test_paper_rates_equal_a_direct_19_year_compound_rate(china):
         return 100 * ((b1 / b0) ** (1 / 19) - 1)
 
     us = [_direct(china, "USA", y) for y in (2000, 2018)]
-    assert bl.paper_rate("us") == pytest.approx(rate(*(r["exports"] - r["imports"] for r in us)))
+    assert growth.paper_rate("us") == pytest.approx(rate(*(r["exports"] - r["imports"] for r in us)))
     eu = [_direct(china, "EU28", y) for y in (2000, 2018)]
-    assert bl.paper_rate("eu") == pytest.approx(rate(*(r["exports"] - r["imports"] for r in eu)))
+    assert growth.paper_rate("eu") == pytest.approx(rate(*(r["exports"] - r["imports"] for r in eu)))
     jka = [sum(-(_direct(china, p, y)["exports"] - _direct(china, p, y)["imports"]) for p in ("JPN", "KOR", "AUS"))
            for y in (2000, 2018)]
-    assert bl.paper_rate("jka") == pytest.approx(rate(*jka))
+    assert growth.paper_rate("jka") == pytest.approx(rate(*jka))
 
 
 def test_the_inclusive_compound_rate_2000_2018_is_the_best_reading():
-    best = bl.matching_definitions().iloc[0]
+    best = growth.matching_definitions().iloc[0]
     assert (best["method"], best["start"], best["end"], best["eu_match"]) == ("cagr_inclusive", 2000, 2018, "EU28")
     assert best["matches"] == 2
     assert best["max_abs_diff"] < 0.1
 
 
 def test_comparison_covers_every_method_and_period_and_mirror_drops_eu28():
-    t = bl.growth_comparison("china")
+    t = growth.growth_comparison("china")
     assert len(t) == len(bl.METHODS) * len(bl.PERIODS)
-    m = bl.growth_comparison("mirror")
+    m = growth.growth_comparison("mirror")
     assert m["eu28"].isna().all()
     # by partners' figures China had a surplus with JP+KR+AU in 2000: no growth of a deficit
     assert m["jka_combined"].isna().all()
@@ -144,27 +148,27 @@ def test_comparison_covers_every_method_and_period_and_mirror_drops_eu28():
 def test_mirror_series_swaps_the_partner_flows():
     bt = load("bilateral_trade")
     us = bt[(bt.reporter == "USA") & (bt.partner == "CHN") & (bt.year == 2018)].set_index("flow")["value_usd_mn"] / 1000
-    m = bl.mirror_series("USA").loc[2018]
+    m = series.mirror_series("USA").loc[2018]
     assert m["exports"] == pytest.approx(us["imports"])
     assert m["imports"] == pytest.approx(us["exports"])
 
 
 def test_revision_needed_is_small_and_zero_when_reproduced():
-    assert bl.revision_to_round("us") == 0.0
-    assert 0 < abs(bl.revision_to_round("jka")) < 1.0
+    assert growth.revision_to_round("us") == 0.0
+    assert 0 < abs(growth.revision_to_round("jka")) < 1.0
 
 
 def test_japan_surplus_makes_the_average_of_three_rates_undefined():
-    jp = bl.balance_series("JPN")
+    jp = series.balance_series("JPN")
     assert jp.loc[2000] > 0 and jp.loc[2018] < 0
-    assert math.isnan(bl.average_of_rates(2000, 2018, "cagr"))
+    assert math.isnan(growth.average_of_rates(2000, 2018, "cagr"))
 
 
 def test_post_crisis_numbers():
-    pc = bl.post_crisis(2019)
+    pc = trends.post_crisis(2019)
     assert pc["us_slope"] > 5 * abs(pc["eu28_slope"])
     assert pc["jk_max_year"] == 2018
-    assert math.isnan(bl.post_crisis(2009)["us_slope"])
+    assert math.isnan(trends.post_crisis(2009)["us_slope"])
 
 
 # --- claims -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from tradeimbalance.charts import lint_chart
 from tradeimbalance.charts.render import csv_text
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import processing as pr
+from tradeimbalance.chapters.processing import definitions, figures, measures as m
 from tradeimbalance.catalog import get_figure
 
 FIG3_COLUMNS = ["year", "ordinary_net_exports_usd_bn", "processing_net_exports_usd_bn"]
@@ -35,7 +36,7 @@ def test_fig3_has_exact_columns_and_every_year_to_year():
 @pytest.mark.parametrize("year", [2018, 2019])
 def test_fig3_customs_years_match_the_regime_table(year):
     ordinary, total, _ = _customs_nets(year)
-    row = pr.fig3(2019).set_index("year").loc[year]
+    row = figures.fig3(2019).set_index("year").loc[year]
     assert row["ordinary_net_exports_usd_bn"] == pytest.approx(ordinary, rel=1e-9)
     # the paper's identity: ordinary + processing = the goods surplus
     assert row["processing_net_exports_usd_bn"] == pytest.approx(total - ordinary, rel=1e-9)
@@ -48,13 +49,13 @@ def test_fig3_2005_from_the_secondary_points_and_china_total():
     w = bt[(bt["reporter"] == "CHN") & (bt["partner"] == "WLD") & (bt["year"] == 2005)]
     w = w.set_index(w["flow"].astype(str))["value_usd_mn"]
     total = (w["exports"] - w["imports"]) / 1000
-    row = pr.fig3(2018).set_index("year").loc[2005]
+    row = figures.fig3(2018).set_index("year").loc[2005]
     assert row["ordinary_net_exports_usd_bn"] == pytest.approx(ordinary)
     assert row["processing_net_exports_usd_bn"] == pytest.approx(total - ordinary)
 
 
 def test_fig3_missing_years_are_nan_never_zero():
-    df = pr.fig3(2018)
+    df = figures.fig3(2018)
     values = df[FIG3_COLUMNS[1:]]
     assert not (values == 0).any(axis=None)
     have = df.dropna()["year"].tolist()
@@ -66,14 +67,14 @@ def test_fig3_missing_years_are_nan_never_zero():
 
 @pytest.mark.parametrize("year", [2015, 2020, 1999])
 def test_fig3_for_other_years_ends_at_that_year(year):
-    df = pr.fig3(year)
+    df = figures.fig3(year)
     assert df["year"].max() == year
     assert df["year"].is_unique and list(df["year"]) == sorted(df["year"])
     assert invariant_problems(df, "fig3") == []
 
 
 def test_split_by_definition_on_hand_made_numbers():
-    out = pr.split_by_definition(total=(10.0, 6.0), ordinary=(5.0, 4.0), processing=(3.0, 1.0)).set_index("definition")
+    out = definitions.split_by_definition(total=(10.0, 6.0), ordinary=(5.0, 4.0), processing=(3.0, 1.0)).set_index("definition")
     assert out.loc[pr.NON_ORDINARY, "exports"] == 5.0 and out.loc[pr.NON_ORDINARY, "imports"] == 2.0
     assert out.loc[pr.TOTAL, "net_exports"] == 4.0
     assert out.loc[pr.ORDINARY, "share_of_surplus_pct"] == 25.0
@@ -86,7 +87,7 @@ def test_split_by_definition_on_hand_made_numbers():
 
 
 def test_split_by_definition_has_no_surplus_shares_for_a_deficit():
-    out = pr.split_by_definition(total=(5.0, 6.0), ordinary=(2.0, 4.0), processing=(3.0, 1.0))
+    out = definitions.split_by_definition(total=(5.0, 6.0), ordinary=(2.0, 4.0), processing=(3.0, 1.0))
     assert out["share_of_surplus_pct"].isna().all()
 
 
@@ -96,24 +97,24 @@ def test_the_2018_definitions_computed_independently():
     strict = cr[cr["regime"].isin(["Processing and Assembling", "Processing with Imported Materials"])]["value_usd_mn"].sum()
     total = cr[cr["regime"] == "TOTAL"]["value_usd_mn"].sum()
     ordinary = cr[cr["regime"] == "Ordinary Trade"]["value_usd_mn"].sum()
-    assert pr.split_value(2018, pr.CUSTOMS, "trade") == pytest.approx(strict / 100)
-    assert pr.split_value(2018, pr.NON_ORDINARY, "trade") == pytest.approx((total - ordinary) / 100)
-    assert pr.split_value(2018, pr.CUSTOMS, "share_of_trade_pct") == pytest.approx(100 * strict / total)
+    assert m.split_value(2018, pr.CUSTOMS, "trade") == pytest.approx(strict / 100)
+    assert m.split_value(2018, pr.NON_ORDINARY, "trade") == pytest.approx((total - ordinary) / 100)
+    assert m.split_value(2018, pr.CUSTOMS, "share_of_trade_pct") == pytest.approx(100 * strict / total)
     # the paper's 42% and 36/64 split need the non-ordinary definition
-    assert round(pr.split_value(2018, pr.NON_ORDINARY, "share_of_trade_pct")) == 42
-    assert round(pr.split_value(2018, pr.CUSTOMS, "share_of_trade_pct")) != 42
-    assert round(pr.split_value(2018, pr.ORDINARY, "share_of_surplus_pct")) == 36
-    assert round(pr.split_value(2018, pr.NON_ORDINARY, "share_of_surplus_pct")) == 64
+    assert round(m.split_value(2018, pr.NON_ORDINARY, "share_of_trade_pct")) == 42
+    assert round(m.split_value(2018, pr.CUSTOMS, "share_of_trade_pct")) != 42
+    assert round(m.split_value(2018, pr.ORDINARY, "share_of_surplus_pct")) == 36
+    assert round(m.split_value(2018, pr.NON_ORDINARY, "share_of_surplus_pct")) == 64
 
 
 def test_definition_table_stops_at_year():
-    assert pr.definition_table(2010)["year"].max() == 2006
-    assert set(pr.definition_table(2019)["year"]) == {2005, 2006, 2018, 2019}
-    assert pr.definition_table(2000).empty
+    assert m.definition_table(2010)["year"].max() == 2006
+    assert set(m.definition_table(2019)["year"]) == {2005, 2006, 2018, 2019}
+    assert m.definition_table(2000).empty
 
 
 def test_shares_use_published_values_and_stop_at_year():
-    df = pr.shares_data(2016)
+    df = m.shares_data(2016)
     assert df["year"].max() <= 2016
     pts = load("trade_mode_points")
     pub = pts[(pts["year"] == 1998) & (pts["indicator"] == "processing_trade_share_of_total_trade")]["share_pct"].iloc[0]
@@ -125,7 +126,7 @@ def test_shares_use_published_values_and_stop_at_year():
 
 
 def test_processing_larger_than_ordinary_wherever_both_exist():
-    cmp = pr.processing_vs_ordinary(2019)
+    cmp = m.processing_vs_ordinary(2019)
     assert set(cmp["year"]) == {2005, 2018, 2019}
     assert (cmp["processing_larger"] == "yes").all()
     assert (cmp["processing_usd_bn"] > cmp["ordinary_usd_bn"]).all()
@@ -156,5 +157,5 @@ def test_claim_values_are_in_the_papers_units():
     assert table.loc["s2_3_total_trade_2018", "unit"] == "USD 100 million"
     assert abs(table.loc["s2_3_total_trade_2018", "difference"]) < 25
     assert math.isclose(table.loc["s2_3_processing_share_2018", "reproduced"],
-                        pr.split_value(2018, pr.NON_ORDINARY, "share_of_trade_pct"))
+                        m.split_value(2018, pr.NON_ORDINARY, "share_of_trade_pct"))
     assert np.isnan(table.loc["s2_3_fie_share_processing_firms", "reproduced"])

@@ -1,0 +1,60 @@
+"""China's balances with the partners of Fig. 1, China-reported and partner-reported (mirror), USD bn."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from ... import measures
+from . import JKA, MIRROR_REPORTER, PARTNERS
+
+
+@lru_cache(maxsize=64)
+def _bilateral_cached(reporter: str, partner: str) -> pd.DataFrame:
+    """:func:`tradeimbalance.measures.bilateral` (USD bn) indexed by year, computed once per pair."""
+    df = measures.bilateral(reporter, partner)
+    df["year"] = df["year"].astype(int)
+    return df.set_index("year")
+
+
+def _bilateral(reporter: str, partner: str) -> pd.DataFrame:
+    """Exports, imports, balance (USD bn) of ``reporter`` with ``partner``, indexed by year (a copy)."""
+    return _bilateral_cached(reporter, partner).copy()
+
+
+def china_series(partner: str) -> pd.DataFrame:
+    """China's exports, imports and balance (USD bn) with ``partner``, as reported by China (IMF DOTS)."""
+    return _bilateral("CHN", partner)
+
+
+def mirror_series(partner: str) -> pd.DataFrame:
+    """China's exports, imports and balance (USD bn) with ``partner`` as reported by the partner (mirror data).
+
+    China's exports = the partner's imports from China (CIF), China's imports = the
+    partner's exports to China (FOB). Only partners that report to DOTS here
+    (USA, EU27, JPN, KOR, AUS; not the UK, hence no mirror EU28).
+    """
+    if partner not in MIRROR_REPORTER:
+        raise KeyError(f"no partner-reported data for {partner!r}")
+    p = _bilateral(MIRROR_REPORTER[partner], "CHN")
+    out = pd.DataFrame({"exports": p["imports"], "imports": p["exports"]})
+    out["balance"] = out["exports"] - out["imports"]
+    return out
+
+
+def last_year() -> int:
+    """Last year (calendar year) with China-reported data for all partners of Fig. 1."""
+    return int(min(china_series(p).index.max() for p in PARTNERS))
+
+
+def balance_series(group: str, view: str = "china") -> pd.Series:
+    """China's balance (USD bn) with ``group`` by year: USA, EU27, EU28, JPN, KOR, AUS or JKA (sum of the three).
+
+    ``view`` is ``china`` (China-reported) or ``mirror`` (partner-reported).
+    """
+    fn = china_series if view == "china" else mirror_series
+    if group == "JKA":
+        parts = [fn(p)["balance"] for p in JKA]
+        return pd.concat(parts, axis=1).dropna().sum(axis=1)
+    return fn(group)["balance"]
