@@ -93,8 +93,8 @@ def glue_reported(name: str, claim_id: str, kind: str = "number", **kwargs) -> N
     glue_value(name, reported_value(claim_id), kind, **kwargs)
 
 
-def glue_facts(chapter: str, facts) -> list[str]:
-    """Glue every fact of ``facts`` (:class:`tradeimbalance.facts.Fact`) as ``<chapter>_<name>``; returns the names."""
+def glue_facts(chapter: str, facts) -> None:
+    """Glue every fact of ``facts`` (:class:`tradeimbalance.facts.Fact`) as ``<chapter>_<name>``."""
     names = []
     for f in facts:
         name = f"{chapter}_{f.name}"
@@ -105,7 +105,6 @@ def glue_facts(chapter: str, facts) -> list[str]:
         else:
             glue_value(name, f.value, f.kind, **f.options)
         names.append(name)
-    return names
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, floatfmt: str = ",.1f",
@@ -174,13 +173,13 @@ def show_registered_table(fig_id: str, year: int, display_df: pd.DataFrame | Non
     table_extras(data, f"{fig_id}.csv", fig.tables, fig.label, fig.title, year)
 
 
-def show_chapter_claims(chapter: str, year: int, caption: str) -> pd.DataFrame | None:
+def show_chapter_claims(chapter: str, year: int, caption: str) -> None:
     """The claims cell of a chapter: show its claims and check them, in one call.
 
     For the paper's year (``PAPER_YEAR`` of the chapter package) it evaluates the chapter's claims,
     shows them (filter, statement in words, CSV download ``claims_<chapter>.csv``) and asserts that
     each keeps its declared status. For another year it says so and asserts the invariants of the
-    data of the chapter's figures (ids from the catalog). Returns the evaluated claims or ``None``.
+    data of the chapter's figures and tables (ids from the catalog).
     """
     from IPython.display import Markdown, display
 
@@ -194,10 +193,9 @@ def show_chapter_claims(chapter: str, year: int, caption: str) -> pd.DataFrame |
         display(Markdown(f"The paper's claims refer to {paper}; they are checked when the chapter runs for "
                          f"{paper} (this run is for {year})."))
         check_chapter_invariants(chapter, year)
-        return None
+        return
     table = reproduction.evaluate(chapter=chapter)
     if not len(table):
         raise AssertionError(f"chapter {chapter!r} declares no claims")
     show_claims(table, caption=caption, csv_name=f"claims_{chapter}.csv")
     reproduction.check(table)
-    return table
