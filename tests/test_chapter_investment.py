@@ -11,7 +11,10 @@ from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.charts.render import csv_text
 from tradeimbalance.checks import invariant_problems
-from tradeimbalance.chapters import investment as inv
+from tradeimbalance import fmt
+from tradeimbalance.chapters.investment import figures, pace, ratio
+from tradeimbalance.claims import display_table
+from tradeimbalance.views import pick_one_per_year
 from tradeimbalance.catalog import get_figure
 
 FIG5_COLUMNS = ["year", "us_position_in_china_usd_bn", "china_position_in_us_usd_bn"]
@@ -37,7 +40,7 @@ def test_fig5_has_exact_columns_and_every_year_from_1980():
 
 
 def test_fig5_values_match_the_positions_table():
-    df = inv.fig5_data(2018).set_index("year")
+    df = figures.fig5_data(2018).set_index("year")
     us = _raw_positions("USA", "CHN", "affiliate_country")
     cn = _raw_positions("CHN", "USA", "immediate_parent", "primary")  # BEA's own table wins over a text value
     for y, v in us.items():
@@ -52,18 +55,18 @@ def test_fig5_values_match_the_positions_table():
 
 
 def test_fig5_missing_years_are_nan_never_zero():
-    df = inv.fig5_data(2018).set_index("year")
+    df = figures.fig5_data(2018).set_index("year")
     values = df[FIG5_COLUMNS[1:]]
     assert not (values == 0).any(axis=None)
     assert values.loc[1980:1999].isna().all(axis=None)
     assert math.isnan(df.loc[2018, "us_position_in_china_usd_bn"])  # the often-quoted 2018 value is not used
     assert df.loc[:2007, "china_position_in_us_usd_bn"].isna().all()  # MOFCOM is another basis, not in the figure
-    assert "\n2018,,33.543\n" in csv_text(inv.fig5_data(2018))
+    assert "\n2018,,33.543\n" in csv_text(figures.fig5_data(2018))
 
 
 @pytest.mark.parametrize("year", [2015, 2020, 2024])
 def test_fig5_for_other_years_ends_at_that_year(year):
-    df = inv.fig5_data(year)
+    df = figures.fig5_data(year)
     assert df["year"].max() == year and df["year"].min() == 1980
     assert invariant_problems(df, "fig5") == []
     if year >= 2023:
@@ -71,8 +74,8 @@ def test_fig5_for_other_years_ends_at_that_year(year):
 
 
 def test_fig5_before_1980_is_empty_and_says_so():
-    assert inv.fig5_data(1975).empty
-    assert not inv.has_data(1975) and not inv.has_data(1999) and inv.has_data(2000)
+    assert figures.fig5_data(1975).empty
+    assert not figures.has_data(1975) and not figures.has_data(1999) and figures.has_data(2000)
 
 
 @pytest.mark.parametrize("year", [2018, 2024])
@@ -94,7 +97,7 @@ def test_pick_one_per_year_prefers_primary_then_latest_vintage():
         "source_type": ["secondary", "primary", "secondary", "secondary", "primary"],
         "vintage": [None, "BEA 2020 release", "Statista 2017", "release 2019", "2020"],
     })
-    out = inv.pick_one_per_year(pts).set_index("year")["value_usd_mn"]
+    out = pick_one_per_year(pts).set_index("year")["value_usd_mn"]
     assert out.to_dict() == {2010: 2.0, 2011: 4.0}  # 2012 has no value: dropped, not zero
 
 
@@ -103,20 +106,20 @@ def test_pick_one_per_year_prefers_primary_then_latest_vintage():
 def test_readings_on_hand_made_numbers():
     num = pd.Series({2010: 10.0, 2011: 20.0, 2012: 40.0, 2013: 50.0})
     den = pd.Series({2010: 1.0, 2011: 4.0, 2012: 10.0})
-    r = inv.ratio_readings(num, den, 2010, 2013)
+    r = ratio.ratio_readings(num, den, 2010, 2013)
     assert r.years_used == [2010, 2011, 2012] and r.years_missing == [2013] and not r.complete
     assert r.mean_of_ratios == pytest.approx((10 + 5 + 4) / 3)
     assert r.ratio_of_sums == pytest.approx(70 / 15)
-    full = inv.ratio_readings(num, den, 2010, 2012)
+    full = ratio.ratio_readings(num, den, 2010, 2012)
     assert full.complete
 
 
 def test_readings_skip_a_zero_denominator_and_handle_no_data():
     num = pd.Series({2010: 10.0, 2011: 20.0})
     den = pd.Series({2010: 0.0, 2011: 4.0})
-    assert inv.mean_of_yearly_ratios(num, den, 2010, 2011) == pytest.approx(5.0)
-    assert inv.ratio_of_sums(num, den, 2010, 2011) == pytest.approx(5.0)
-    assert math.isnan(inv.mean_of_yearly_ratios(num, pd.Series(dtype="float64"), 2010, 2011))
+    assert ratio.mean_of_yearly_ratios(num, den, 2010, 2011) == pytest.approx(5.0)
+    assert ratio.ratio_of_sums(num, den, 2010, 2011) == pytest.approx(5.0)
+    assert math.isnan(ratio.mean_of_yearly_ratios(num, pd.Series(dtype="float64"), 2010, 2011))
 
 
 def test_paper_window_readings_computed_independently():
@@ -126,25 +129,25 @@ def test_paper_window_readings_computed_independently():
     assert years == list(range(2010, 2018))
     mean = sum(us[y] / cn[y] for y in years) / len(years)
     sums = sum(us[y] for y in years) / sum(cn[y] for y in years)
-    r = inv.paper_window_readings(2018)
+    r = ratio.paper_window_readings(2018)
     assert r.mean_of_ratios == pytest.approx(mean) and r.ratio_of_sums == pytest.approx(sums)
     assert round(mean, 2) == 8.45 and round(sums, 2) == 5.34  # the values in the raw folder's SOURCE.md
     assert r.years_missing == [2018]
 
 
 def test_readings_table_lists_both_bases_and_the_missing_ubo():
-    t = inv.readings_table(2018)
-    assert list(t.columns) == inv.READINGS_COLUMNS
+    t = ratio.readings_table(2018)
+    assert list(t.columns) == ratio.READINGS_COLUMNS
     assert len(t) == 6 and set(t["reading"]) == {"mean of yearly ratios", "ratio of summed positions"}
     ubo = t[t["China's position: basis"].str.contains("UBO")]
     assert len(ubo) == 2 and ubo["ratio (times)"].isna().all() and (ubo["source types"] == "no data").all()
-    assert inv.readings_table(2009).empty and inv.paper_window_readings(2009) is None
-    assert inv.paper_window_readings(2015).complete  # a window ending before 2018 has every year
+    assert ratio.readings_table(2009).empty and ratio.paper_window_readings(2009) is None
+    assert ratio.paper_window_readings(2015).complete  # a window ending before 2018 has every year
 
 
 def test_year_ranges():
-    assert inv.year_ranges([2010, 2011, 2012, 2015, 2017, 2018]) == "2010–2012, 2015, 2017–2018"
-    assert inv.year_ranges([]) == "—"
+    assert fmt.year_ranges([2010, 2011, 2012, 2015, 2017, 2018], empty="—") == "2010–2012, 2015, 2017–2018"
+    assert fmt.year_ranges([], empty="—") == "—"
 
 
 # --- the pace ---------------------------------------------------------------------------------------
@@ -152,32 +155,32 @@ def test_year_ranges():
 def test_break_year_on_hand_made_series():
     # +1 a year to 2014, then +5 a year: acceleration at 2014
     s = pd.Series({y: float(y - 2010) if y <= 2014 else 4.0 + 5 * (y - 2014) for y in range(2010, 2020)})
-    assert inv.break_year(s, "acceleration") == 2014
+    assert pace.break_year(s, "acceleration") == 2014
     # +5 a year to 2015, then flat: slowdown at 2015
     t = pd.Series({y: 5.0 * min(y, 2015) for y in range(2010, 2020)})
-    assert inv.break_year(t, "slowdown") == 2015
-    assert inv.mean_annual_increase(t, 2010, 2015) == pytest.approx(5.0)
-    assert inv.break_year(pd.Series({2010: 1.0, 2011: 2.0}), "slowdown") is None
+    assert pace.break_year(t, "slowdown") == 2015
+    assert pace.mean_annual_increase(t, 2010, 2015) == pytest.approx(5.0)
+    assert pace.break_year(pd.Series({2010: 1.0, 2011: 2.0}), "slowdown") is None
     with pytest.raises(ValueError):
-        inv.break_year(s, "sideways")
+        pace.break_year(s, "sideways")
 
 
 def test_china_break_years_and_pace_table():
-    b = inv.china_break_years(2018)
+    b = pace.china_break_years(2018)
     assert b["start"] == 2008 and b["end"] == 2018
     assert b["slowdown"] == 2016 and b["acceleration"] == 2014
-    t = inv.pace_table(2018)
-    assert list(t.columns) == inv.PACE_COLUMNS
+    t = pace.pace_table(2018)
+    assert list(t.columns) == pace.PACE_COLUMNS
     us_last = t[t["series"].str.startswith("US")].iloc[-1]
     assert us_last["period"] == "2016–2017 (no value for 2018)"
     cn = _raw_positions("CHN", "USA", "immediate_parent", "primary")
     row = t[(t["series"].str.startswith("China")) & (t["period"] == "2010–2016")].iloc[0]
     assert row["mean yearly increase (USD bn)"] == pytest.approx((cn[2016] - cn[2010]) / 6)
-    assert inv.pace_table(2009)["period"].tolist() == ["2008–2009 (no value for 2010)"] * 2
+    assert pace.pace_table(2009)["period"].tolist() == ["2008–2009 (no value for 2010)"] * 2
 
 
 def test_us_position_fell_only_in_2011_within_the_window():
-    f = inv.us_pace_facts(2018)
+    f = pace.us_pace_facts(2018)
     assert f["years_falling"] == [2011] and f["first"] == 2010 and f["last"] == 2017
 
 
@@ -201,5 +204,5 @@ def test_claims_keep_their_status():
 
 
 def test_claims_display_writes_years_without_decimals():
-    out = inv.claims_display(reproduction.evaluate(chapter="investment"))
+    out = display_table(reproduction.evaluate(chapter="investment"))
     assert "2016" in set(out["reproduced"]) and "7.80" in set(out["reported"]) and "—" in set(out["reproduced"])

@@ -9,6 +9,7 @@ from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import regional as rg
+from tradeimbalance.chapters.regional import claims as rc, consistency as cons, figures, measures as m
 from tradeimbalance.catalog import get_figure
 
 TABLE1_COLUMNS = ["province", "balance_total", "balance_eu_us", "balance_asia", "balance_japan_korea"]
@@ -43,7 +44,7 @@ def test_table1_is_the_reported_table_with_documented_columns():
 
 def test_fig2_2018_is_the_papers_nine_with_reported_balances_and_nbs_totals(location):
     df = get_figure("fig2").data(2018)
-    assert list(df.columns) == rg.FIG2_COLUMNS
+    assert list(df.columns) == figures.FIG2_COLUMNS
     assert set(df["province_code"]) == PAPER_NINE
     tot = location[location["year"] == 2018].set_index("province")["value_usd_mn"] / 1000
     rep = load("paper_table1").set_index("province")["net_exports_total"]
@@ -60,7 +61,7 @@ def test_fig2_other_years_have_no_balances_and_empty_outside_the_data():
     assert d20["year"].eq(2020).all() and d20["balance_total_usd_100m_reported"].isna().all()
     assert "CN-SC" in set(d20["province_code"])  # Sichuan enters the nine in 2020
     d15 = fig.data(2015)
-    assert list(d15.columns) == rg.FIG2_COLUMNS and d15.empty
+    assert list(d15.columns) == figures.FIG2_COLUMNS and d15.empty
 
 
 def test_charts_follow_the_conventions():
@@ -76,12 +77,12 @@ def test_top_nine_share_equals_a_direct_computation(location):
     for year in (2016, 2018, 2022):
         g = location[location["year"] == year].sort_values("value_usd_mn", ascending=False)
         expected = 100 * g["value_usd_mn"].head(9).sum() / g["value_usd_mn"].sum()
-        assert rg.share_in(year) == pytest.approx(expected)
-    assert math.isnan(rg.share_in(2015))
+        assert m.share_in(year) == pytest.approx(expected)
+    assert math.isnan(m.share_in(2015))
 
 
 def test_the_nine_largest_are_the_papers_nine_up_to_2019():
-    t = rg.top_nine_share().set_index("year")
+    t = m.top_nine_share().set_index("year")
     assert t.loc[2016:2019, "same_nine_as_paper"].all()
     assert not t.loc[2020, "same_nine_as_paper"]
 
@@ -97,40 +98,40 @@ def test_top9_figure_ends_at_the_year():
 
 def test_jiangsu_arithmetic_and_shares_from_reported_values():
     t = load("paper_table1").set_index("province")
-    assert rg.reproduce_jiangsu_excess() == pytest.approx(t.loc["CN-JS", "net_exports_eu_us"] - t.loc["CN-JS", "net_exports_total"])
-    assert rg.euus_share_of_surplus("CN-ZJ") == pytest.approx(100 * 1259.92 / 2144.22)
-    assert rg.euus_share_of_surplus("CN-GD", total=2014.97) == pytest.approx(100 * 1701.0 / 2014.97)
+    assert rc.reproduce_jiangsu_excess() == pytest.approx(t.loc["CN-JS", "net_exports_eu_us"] - t.loc["CN-JS", "net_exports_total"])
+    assert cons.euus_share_of_surplus("CN-ZJ") == pytest.approx(100 * 1259.92 / 2144.22)
+    assert cons.euus_share_of_surplus("CN-GD", total=2014.97) == pytest.approx(100 * 1701.0 / 2014.97)
 
 
 def test_one_sided_claims_report_the_computed_share_and_digit_swap_helper():
-    from tradeimbalance import claims
+    from tradeimbalance.claims.rules import _as_float
 
     t = reproduction.evaluate(chapter="regional").set_index("id")
     share = t.loc["s2_2_top9_share_total_trade"]
-    assert share["bound"] == "lower" and share["reproduced"] == pytest.approx(rg.share_in(rg.PAPER_YEAR))
+    assert share["bound"] == "lower" and share["reproduced"] == pytest.approx(m.share_in(rg.PAPER_YEAR))
     assert share["reproduced"] > share["reported"] and share["status"] == "reproduced"
-    assert claims._as_float(float("nan")) is None  # a NaN share counts as "not reproducible"
-    assert rg._swap_digits(2014.97, 2, 3) == pytest.approx(2041.97)
-    assert rg._swap_digits(-123.45, 0, 1) == pytest.approx(-213.45)
+    assert _as_float(float("nan")) is None  # a NaN share counts as "not reproducible"
+    assert cons.swap_digits(2014.97, 2, 3) == pytest.approx(2041.97)
+    assert cons.swap_digits(-123.45, 0, 1) == pytest.approx(-213.45)
 
 
 def test_text_values_agree_with_table1_except_guangdong():
-    t = rg.text_vs_table().set_index("claim")
+    t = cons.text_vs_table().set_index("claim")
     off = t[t["Difference"].abs() > 0.005]
     assert list(off.index) == ["s2_2_guangdong_surplus_2018_text"]
 
 
 def test_beijing_rules_out_the_destination_basis():
-    assert rg.impossible_on(rg.BASIS) == []
-    assert rg.impossible_on(rg.OTHER_BASIS) == ["Beijing"]
-    m = rg.minimum_trade_check().set_index("Province")
+    assert cons.impossible_on(rg.BASIS) == []
+    assert cons.impossible_on(rg.OTHER_BASIS) == ["Beijing"]
+    m = cons.minimum_trade_check().set_index("Province")
     assert m.loc["Beijing", "Minimum trade implied by Table 1 (USD bn)"] == pytest.approx((948.99 + 956.93 + 1197.89) / 10)
 
 
 def test_implied_rest_and_national_total():
-    rest = rg.implied_rest().set_index("code")["(1)-(2)-(3) all other partners"]
+    rest = cons.implied_rest().set_index("code")["(1)-(2)-(3) all other partners"]
     assert rest["CN-BJ"] == pytest.approx(-708.03 + 948.99 + 956.93)
-    nv = rg.national_vs_nine()
+    nv = cons.national_vs_nine()
     c = load("customs_regime")
     c = c[(c.regime == "TOTAL") & (c.period == "Jan-Dec") & (c.year == 2018)].set_index("flow")["value_usd_mn"]
     assert nv["national"] == pytest.approx((c["exports"] - c["imports"]) / 1000)
