@@ -225,3 +225,22 @@ def test_the_paper_table_is_built_from_the_declarations():
         b = built.loc[r["claim_id"]]
         assert b["statement_en"] == r["statement_en"] and b["printed"] == r["printed"]
         assert float(b["value"]) == float(r["value"]) and b["section"] == r["section"]
+
+
+def test_a_claim_declared_to_match_needs_something_that_computes_it(monkeypatch):
+    """No stub: a claim declared reproduced needs a reproduction; a documented fact without a data table
+    states the document's value in its declaration, and that value is what is compared."""
+    from fixtures.catalog import install
+
+    rep = pd.DataFrame({"claim_id": ["s3_1_a", "s3_1_b"], "section": ["3.1"] * 2, "statement_en": ["A", "B"],
+                        "value": [2018.0, 2018.0], "unit": ["year"] * 2, "printed": ["2018"] * 2,
+                        "qualifier": ["exact"] * 2}).set_index("claim_id")
+    stub = Declaration(id="s3_1_a", chapter="tests", method="m", expected="reproduced", paper={})
+    law = Declaration(id="s3_1_b", chapter="tests", method="m", expected=claims.DOCUMENTED, basis="document",
+                      citation="Public Law 115-232", documented=2015.0, paper={})
+    install(monkeypatch, declarations=[stub, law], reported=rep)
+    assert reproduction.problems() == ["claim 's3_1_a' is declared 'reproduced' but nothing computes it "
+                                       "(no reproduction, no documented value)"]
+    install(monkeypatch, declarations=[law], reported=rep.loc[["s3_1_b"]])
+    row = reproduction.evaluate().iloc[0]
+    assert row["reproduced"] == 2015.0 and row["status"] == claims.DIFFERS  # the document's value, compared

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import catalog
 from .claims import declared
-from .claims.rules import (_as_float, _default_printed, close_margin, rule_interval, rule_tolerance,
+from .claims.rules import (BASES, _as_float, _default_printed, close_margin, rule_interval, rule_tolerance,
                            status_of)
 from .data import load, view_cache
 
@@ -36,7 +36,8 @@ def reported() -> pd.DataFrame:
 
 def problems() -> list[str]:
     """What joins badly: a reproduction without a declaration, a declaration of another chapter than its
-    reproduction, a declaration without its row in the paper table, a row without a declaration."""
+    reproduction, a declaration without its row in the paper table, a row without a declaration, and a
+    claim declared to match that nothing computes."""
     decl, rep = declared(), catalog.reproductions()
     table = set(reported().index)
     out = [f"claim {i!r} has a reproduction in chapter {ch!r} but no declaration" for i, (ch, _) in rep.items()
@@ -46,6 +47,8 @@ def problems() -> list[str]:
     out += [f"claim {i!r} is declared ({d.file}) but has no statement in data/paper_reported.csv"
             for i, d in decl.items() if i not in table]
     out += [f"statement {i!r} of data/paper_reported.csv has no declaration" for i in sorted(table - set(decl))]
+    out += [f"claim {i!r} is declared {d.expected!r} but nothing computes it (no reproduction, no documented value)"
+            for i, d in decl.items() if d.expected in BASES.values() and i not in rep and d.documented is None]
     return out
 
 
@@ -84,7 +87,10 @@ def evaluate(ids=None, chapter: str | None = None, section_prefix: str | None = 
 
 
 def _row(c, r, reproduction) -> dict:
-    got = None if reproduction is None else _reproduced(c.id, reproduction[1])
+    if reproduction is not None:
+        got = _reproduced(c.id, reproduction[1])
+    else:
+        got = None if c.documented is None else float(c.documented)
     value = float(r["value"])
     printed = _text(r.get("printed")) or _default_printed(value)
     qualifier = _text(r.get("qualifier")) or "exact"

@@ -8,8 +8,9 @@ the paper's order. An entry has the claim ``id`` and two parts:
   unit, year or period, source). The data build writes these to ``data/paper_reported.csv``.
 - ``check``: the chapter that checks it, the method, the ``basis`` of a match, the expected status,
   a tolerance or close band that departs from the rule (with its reason), the note, the erratum
-  evidence and correction, the citation of a documented fact, and the gap of a statistic the book
-  cannot reproduce.
+  evidence and correction, the citation of a documented fact (and, where no data table holds it,
+  the value the document states: ``documented``), and the gap of a statistic the book cannot
+  reproduce.
 
 A chapter supplies the reproduction function of a claim (:func:`tradeimbalance.claims.reproduces`)
 only where open data reproduce or bound it.
@@ -45,7 +46,7 @@ PAPER_SECTIONS = {
 _PAPER_KEYS = ("section", "location", "statement", "quote_zh", "value", "printed", "qualifier", "cap", "unit",
                "year", "period", "sign_added", "source", "note")
 _CHECK_KEYS = ("chapter", "method", "basis", "expected", "tolerance", "tolerance_reason", "close", "close_reason",
-               "bound", "citation", "gap", "gap_source", "note", "erratum")
+               "bound", "citation", "documented", "gap", "gap_source", "note", "erratum")
 #: The corrections an erratum can name: how the corrected reading follows from the printed value.
 CORRECTIONS = ("divide_by", "swap_digits")
 
@@ -99,6 +100,8 @@ class Declaration:
     erratum: Erratum | None = None
     bound: str | None = None  # "lower" for "more than <reported>", "upper" for "less than <reported>"
     citation: str = ""
+    #: For a documented fact that no data table holds: the value the cited document states (paper's unit).
+    documented: float | None = None
     gap: str | None = None
     gap_source: str = ""
     tolerance_reason: str = ""
@@ -120,6 +123,8 @@ def _validate(d: Declaration) -> None:
         _fail(f, cid, f"expected {d.expected!r} does not go with basis {d.basis!r}")
     if d.basis == "document" and not d.citation:
         _fail(f, cid, "a documented fact needs the citation of its primary document")
+    if d.documented is not None and d.basis != "document":
+        _fail(f, cid, "documented: (the value a cited document states) goes with basis: document")
     if d.expected in GAPS.values() and d.gap not in GAPS:
         _fail(f, cid, "a claim that cannot be reproduced needs gap: unpublished or gap: edition")
     if d.expected == NOT_IN_EDITION and not d.gap_source:

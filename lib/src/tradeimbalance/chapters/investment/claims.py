@@ -36,9 +36,3 @@ def reproduce_china_accelerates() -> float | None:
 def reproduce_china_slows() -> int | None:
     """The slowdown break year of China's position in the US up to the paper's year (calendar year)."""
     return china_break_years(PAPER_YEAR)["slowdown"]
-
-
-@reproduces("s3_1_firrma_year")
-def reproduce_firrma() -> float:
-    """The year FIRRMA was enacted (calendar year), from the public law it cites."""
-    return 2018.0  # enacted 13 August 2018, as the cited public law records
