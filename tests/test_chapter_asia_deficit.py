@@ -10,7 +10,8 @@ import tradeimbalance.charts  # noqa: F401  (theme)
 from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
-from tradeimbalance.chapters import asia_deficit as ch
+from tradeimbalance import views
+from tradeimbalance.chapters.asia_deficit import claims as asia_claims, definitions, figures, measures, search
 from tradeimbalance.catalog import get_figure
 
 
@@ -62,7 +63,7 @@ def test_fig7_ends_at_year(year, last):
 def test_fig7_before_coverage_is_empty():
     df = get_figure("fig7").data(1955)
     assert len(df) == 0
-    assert list(df.columns) == ch.FIG7_COLUMNS
+    assert list(df.columns) == figures.FIG7_COLUMNS
 
 
 def test_fig7_chart_lints():
@@ -73,50 +74,50 @@ def test_fig7_chart_lints():
 
 def test_group_deficit_skips_missing_members_on_hand_made_input():
     d = pd.DataFrame({"A": [1.0, np.nan, np.nan], "B": [2.0, -0.5, np.nan]}, index=[2000, 2001, 2002])
-    s = ch.group_deficit(["A", "B"], d)
+    s = views.group_deficit(["A", "B"], d)
     assert s[2000] == 3.0 and s[2001] == -0.5 and math.isnan(s[2002])
     with pytest.raises(KeyError):
-        ch.group_deficit(["A", "Z"], d)
+        views.group_deficit(["A", "Z"], d)
 
 
 def test_first_deficit_year_and_run_start_on_hand_made_series():
     s = pd.Series([-1.0, 0.5, -0.1, 2.0, 3.0, 4.0], index=range(1990, 1996))
-    assert ch.first_deficit_year(s) == 1991
-    assert ch.run_start(s, 1995) == 1993
-    assert ch.run_start(s, 1992) is None
-    assert ch.run_start(s, 1991) == 1991
+    assert views.first_deficit_year(s, 1960) == 1991
+    assert views.run_start(s, 1995) == 1993
+    assert views.run_start(s, 1992) is None
+    assert views.run_start(s, 1991) == 1991
 
 
 def test_definition_values_on_the_fig7_set():
-    v = ch.definition_values(ch.fig7_members())
+    v = definitions.definition_values(views.fig7_members())
     cn83, jp83 = _us_deficit("CHN", 1983), _us_deficit("JPN", 1983)
     assert v["china_share_1983"] / v["japan_share_1983"] == pytest.approx(cn83 / jp83)
     assert v["rise_1965_1980"] == pytest.approx(v["ratio_1965_1980"] - 1)
 
 
 def test_members():
-    assert ch.footnote_members() == ["CHN", "IDN", "JPN", "KOR", "MYS", "THA", "VNM"]
-    assert ch.fig7_members() == sorted(ch.footnote_members() + ["TWN"])
-    assert ch.phase1_members() == sorted(ch.footnote_members() + ["TWN", "HKG"])
+    assert views.footnote_members() == ["CHN", "IDN", "JPN", "KOR", "MYS", "THA", "VNM"]
+    assert views.fig7_members() == sorted(views.footnote_members() + ["TWN"])
+    assert views.phase1_members() == sorted(views.footnote_members() + ["TWN", "HKG"])
 
 
 def test_search_finds_no_set_matching_everything_and_ranks_footnote_plus_taiwan_first():
-    s = ch.subset_search(top=3)
-    assert s.attrs["n_sets"] == 2 ** len(ch.SEARCH_POOL)
-    assert s.attrs["max_matched"] < len(ch.TARGETS)
+    s = search.subset_search(top=3)
+    assert s.attrs["n_sets"] == 2 ** len(search.SEARCH_POOL)
+    assert s.attrs["max_matched"] < len(definitions.TARGETS)
     assert sorted(s.iloc[0]["added to China and Japan"].split(", ")) == ["IDN", "KOR", "MYS", "THA", "TWN", "VNM"]
 
 
 def test_comparison_table_matches_search_for_the_two_definitions():
-    comp = ch.definition_comparison().set_index("definition")
+    comp = definitions.definition_comparison().set_index("definition")
     assert comp.loc["Footnote + Taiwan", "matched"] == 4
     for key in ("deficit_1980_100m", "japan_share_1980", "rise_1965_1980"):
-        t = next(t for t in ch.TARGETS if t.key == key)
+        t = next(t for t in definitions.TARGETS if t.key == key)
         assert abs(comp.loc["Footnote + Taiwan + Hong Kong", key] - t.value) <= t.tolerance
 
 
 def test_growth_definitions_differ_and_cagr_is_the_endpoint_rate():
-    g = ch.growth_table().set_index("method")["growth_pct"]
+    g = measures.growth_table().set_index("method")["growth_pct"]
     v0, v1 = _us_deficit("CHN", 1983), _us_deficit("CHN", 2018)
     assert g.iloc[0] == pytest.approx(100 * ((v1 / v0) ** (1 / 35) - 1))
     assert g.iloc[2] == pytest.approx(100 * math.log(v1 / v0) / 35)
@@ -142,5 +143,5 @@ def test_unit_errata_are_a_factor_of_ten():
 
 
 def test_duration_is_fifty_something():
-    v = ch._duration()
+    v = asia_claims._duration()
     assert 50 <= v < 60
