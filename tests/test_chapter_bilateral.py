@@ -178,7 +178,23 @@ def test_claims_keep_their_registered_status():
     assert set(table["id"]) == {
         "s2_1_us_surplus_growth_2000_2019", "s2_1_eu_surplus_growth_2000_2019",
         "s2_1_jp_kr_au_deficit_growth_2000_2019", "s2_1_imbalance_widens_after",
-        "s2_1_us_imbalance_widens_after_crisis",
+        "s2_1_us_imbalance_widens_after_crisis", "s2_1_eu_imbalance_stable_after_crisis",
+        "s2_1_jp_kr_deficit_widens_recently",
     }
     reproduction.check(table)
     assert np.isfinite(table["reproduced"].astype(float)).all()
+
+
+def test_trend_direction_reads_a_rise_a_fall_and_a_level():
+    import pandas as pd
+
+    from tradeimbalance.chapters.bilateral.claims import trend_direction
+
+    years = range(2010, 2020)
+    rising = pd.Series([100.0 + 5 * i for i in range(10)], index=years)  # +45 over 9 years on a mean of 122.5
+    level = pd.Series([100.0, 104.0, 98.0, 101.0, 99.0, 103.0, 97.0, 102.0, 100.0, 101.0], index=years)
+    assert trend_direction(rising, 2010, 2019) == 1.0
+    assert trend_direction(-rising, 2010, 2019) == -1.0
+    assert trend_direction(rising, 2010, 2019, share=0.1) == 1.0  # 45 > 12.25
+    assert trend_direction(level, 2010, 2019, share=0.1) == 0.0
+    assert trend_direction(rising, 2018, 2019) is None  # fewer than three years

@@ -7,7 +7,8 @@ import math
 from ...claims import reproduces
 from . import PAPER_YEAR, START
 from .growth import paper_rate
-from .trends import post_crisis, widening_since
+from .series import balance_series
+from .trends import post_crisis, trend_slope, widening_since
 
 
 @reproduces("s2_1_us_surplus_growth_2000_2019")
@@ -41,3 +42,33 @@ def reproduce_us_widens_after_crisis():
     if math.isnan(p["us_change_pct"]) or math.isnan(p["us_slope"]):
         return None
     return 2008.0 if (p["us_change_pct"] > 0 and p["us_slope"] > 0) else math.nan
+
+
+#: The share of its mean level a trend must add up to over the window to count as a change.
+STABLE_SHARE = 0.1
+
+
+def trend_direction(series, start: int, end: int, share: float | None = None) -> float | None:
+    """1 if the least-squares trend of ``series`` over ``start..end`` rises, -1 if it falls, 0 if (with
+    ``share``) it adds up to less than ``share`` of the mean level; None without three years of data."""
+    s = series.dropna()
+    window = s[(s.index >= start) & (s.index <= end)]
+    slope = trend_slope(s, start, end)
+    if math.isnan(slope):
+        return None
+    if share is not None and abs(slope * (end - start)) < share * abs(float(window.mean())):
+        return 0.0
+    return 1.0 if slope > 0 else -1.0
+
+
+@reproduces("s2_1_eu_imbalance_stable_after_crisis")
+def reproduce_eu_stable_after_crisis():
+    """The direction of the EU28 surplus over 2010 to the paper's year (1, -1, or 0 for level)."""
+    return trend_direction(balance_series("EU28"), 2010, PAPER_YEAR, share=STABLE_SHARE)
+
+
+@reproduces("s2_1_jp_kr_deficit_widens_recently")
+def reproduce_jp_kr_widens():
+    """The direction of the Japan+Korea deficit over the five years to the paper's year (1 rose, -1 fell)."""
+    deficit = -(balance_series("JPN") + balance_series("KOR"))
+    return trend_direction(deficit, PAPER_YEAR - 4, PAPER_YEAR)
