@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tradeimbalance import trend
+
 from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
@@ -110,8 +112,8 @@ def test_growth_of_a_deficit_and_undefined_cases():
 
 def test_trend_slope_of_a_straight_line():
     s = pd.Series({y: 3.0 * y - 10 for y in range(2010, 2020)})
-    assert trends.trend_slope(s, 2010, 2019) == pytest.approx(3.0)
-    assert math.isnan(trends.trend_slope(s, 2010, 2011))
+    assert trend.trend_slope(s, 2010, 2019) == pytest.approx(3.0)
+    assert math.isnan(trend.trend_slope(s, 2010, 2011))
 
 
 # --- the paper's rates ------------------------------------------------------------------------------
@@ -188,7 +190,7 @@ def test_claims_keep_their_registered_status():
 def test_trend_direction_reads_a_rise_a_fall_and_a_level():
     import pandas as pd
 
-    from tradeimbalance.chapters.bilateral.claims import trend_direction
+    from tradeimbalance.trend import trend_direction
 
     years = range(2010, 2020)
     rising = pd.Series([100.0 + 5 * i for i in range(10)], index=years)  # +45 over 9 years on a mean of 122.5

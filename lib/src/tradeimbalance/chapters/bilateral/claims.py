@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 from ...claims import reproduces
+from ...trend import trend_direction
 from . import PAPER_YEAR, START
 from .growth import paper_rate
 from .series import balance_series
-from .trends import post_crisis, trend_slope, widening_since
+from .trends import post_crisis, widening_since
 
 
 @reproduces("s2_1_us_surplus_growth_2000_2019")
@@ -46,19 +47,6 @@ def reproduce_us_widens_after_crisis():
 
 #: The share of its mean level a trend must add up to over the window to count as a change.
 STABLE_SHARE = 0.1
-
-
-def trend_direction(series, start: int, end: int, share: float | None = None) -> float | None:
-    """1 if the least-squares trend of ``series`` over ``start..end`` rises, -1 if it falls, 0 if (with
-    ``share``) it adds up to less than ``share`` of the mean level; None without three years of data."""
-    s = series.dropna()
-    window = s[(s.index >= start) & (s.index <= end)]
-    slope = trend_slope(s, start, end)
-    if math.isnan(slope):
-        return None
-    if share is not None and abs(slope * (end - start)) < share * abs(float(window.mean())):
-        return 0.0
-    return 1.0 if slope > 0 else -1.0
 
 
 @reproduces("s2_1_eu_imbalance_stable_after_crisis")

@@ -8,17 +8,8 @@ import numpy as np
 import pandas as pd
 
 from . import PAPER_EU, PAPER_YEAR, START
+from ...trend import trend_slope
 from .series import balance_series, china_series
-
-
-def trend_slope(series: pd.Series, start: int, end: int) -> float:
-    """Least-squares slope of ``series`` on the year over ``start .. end`` (units per year); NaN if < 3 points."""
-    s = pd.Series(series).dropna()
-    s = s[(s.index >= start) & (s.index <= end)]
-    if len(s) < 3:
-        return math.nan
-    x = np.asarray(s.index, dtype=float)
-    return float(np.polyfit(x, s.to_numpy(dtype=float), 1)[0])
 
 
 def korea_imports_change(y0: int, y1: int) -> float:
