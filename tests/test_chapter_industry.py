@@ -9,6 +9,7 @@ from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.checks import invariant_problems
 from tradeimbalance.chapters import industry as ind
+from tradeimbalance.chapters.industry import china_side, figures, mirror, sections, tables
 from tradeimbalance.catalog import get_figure
 
 FIG4_COLUMNS = ["year", "view", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
@@ -35,24 +36,24 @@ def test_fig4_columns_and_the_papers_years():
     china = df[df["view"] == ind.VIEW_CHINA]
     assert china["year"].tolist() == [2017, 2018] and (china["hs_section"] == "XVI").all()
     assert china.set_index("year").loc[2018, "china_balance_usd_bn"] == pytest.approx(
-        ind.china_sitc_balance(2018, "USA") / 10)
+        china_side.china_sitc_balance(2018, "USA") / 10)
 
 
 @pytest.mark.parametrize("year,years", [(2016, [2016]), (2017, [2016, 2017]), (2019, [2017, 2018, 2019]),
                                         (2020, [2018, 2019, 2020])])
 def test_fig4_for_other_years_ends_at_that_year(year, years):
-    df = ind.fig4(year)
+    df = figures.fig4(year)
     assert sorted(df["year"].unique()) == years
     assert invariant_problems(df, "fig4") == []
 
 
 def test_fig4_outside_the_coverage_is_empty_with_the_columns():
-    df = ind.fig4(2015)
+    df = figures.fig4(2015)
     assert df.empty and list(df.columns) == FIG4_COLUMNS
 
 
 def test_fig4_values_match_the_census_table():
-    df = ind.fig4(2018)
+    df = figures.fig4(2018)
     df = df[df["view"] == ind.VIEW_MIRROR].set_index(["year", "hs_section"])
     for y in (2017, 2018, 2019):
         x = _census(y, "us_imports_consumption", ["84", "85"])
@@ -66,13 +67,13 @@ def test_fig4_values_match_the_census_table():
 
 
 def test_fig4_flags_the_eleven_months_of_2020_exports():
-    df = ind.fig4(2020)
+    df = figures.fig4(2020)
     assert df[df["year"] == 2020]["basis"].str.contains("11 months").all()
     assert not df[df["year"] == 2019]["basis"].str.contains("months").any()
 
 
 def test_comtrade_mirror_sums_to_its_total_row():
-    m = ind.mirror_by_section("CHN", "comtrade")
+    m = mirror.mirror_by_section("CHN", "comtrade")
     c = load("comtrade_us_china_hs")
     tot = c[(c["hs2"] == "TOTAL") & (c["year"] == 2018) & (c["flow"] == "us_imports")]["value_usd_mn"].iloc[0] / 1000
     assert m[m["year"] == 2018]["exports"].sum() == pytest.approx(tot, rel=1e-6)
@@ -88,22 +89,22 @@ def test_section_stats_on_hand_made_data(monkeypatch):
             rows.append({"year": year, "partner": "CHN", "flow": "us_exports", "hs2": sec,
                          "hs_section": sec, "value_usd_mn": m * 1000.0, "months": 12})
     fake = pd.DataFrame(rows)
-    monkeypatch.setattr(ind, "load", lambda name: fake.copy())
-    s = ind.section_stats(2017)
+    monkeypatch.setattr(mirror, "load", lambda name: fake.copy())
+    s = mirror.section_stats(2017)
     assert s["xvi_exports"] == 60 and s["xvi_balance"] == 50
     assert s["xvi_share_exports"] == pytest.approx(100 * 60 / 95)
     assert s["xvi_share_balance"] == pytest.approx(100 * 50 / 65)
     assert s["top3_sections"] == ["XVI", "XX", "XI"]
     assert s["top3_share_exports"] == pytest.approx(100 * 90 / 95)
     # V goes from surplus (+1) to deficit (-2): a sign change, but below a 2 bn threshold
-    flips = ind.sign_changes(2017, 2019)
+    flips = sections.sign_changes(2017, 2019)
     assert flips["hs_section"].tolist() == ["V"]
-    assert ind.sign_changes(2017, 2019, threshold=2.0).empty
-    assert ind.deficit_sections([2017, 2019]).index.tolist() == ["II"]
+    assert sections.sign_changes(2017, 2019, threshold=2.0).empty
+    assert sections.deficit_sections([2017, 2019]).index.tolist() == ["II"]
 
 
 def test_consistency_shares_use_china_reported_totals():
-    ct = ind.consistency_table().set_index("Statement")
+    ct = tables.consistency_table().set_index("Statement")
     bt = load("bilateral_trade")
     x = bt[(bt["reporter"] == "CHN") & (bt["partner"] == "USA") & (bt["year"] == 2018) & (bt["flow"] == "exports")]
     exports_yi = x["value_usd_mn"].iloc[0] / 100
@@ -113,21 +114,21 @@ def test_consistency_shares_use_china_reported_totals():
 
 
 def test_import_side_cross_check_is_china_over_us():
-    t = ind.import_side_2017().set_index("hs_section")
+    t = mirror.import_side_2017().set_index("hs_section")
     c = load("china_imports_from_us_2017")
     xvi = c[c["hs2"].isin(["84", "85"])]["value_usd_mn"].sum() / 1000
     assert t.loc["XVI", "china_reported"] == pytest.approx(xvi)
     assert t.loc["XVI", "us_reported"] == pytest.approx(_census(2017, "us_exports", ["84", "85"]))
-    s = ind.import_side_summary()
+    s = mirror.import_side_summary()
     assert s["implied_2018"] == 2222 - 1841
 
 
 def test_mirror_table_shows_the_paper_only_for_its_year():
-    t18, t19 = ind.mirror_table(2018), ind.mirror_table(2019)
+    t18, t19 = tables.mirror_table(2018), tables.mirror_table(2019)
     assert t18["Paper (China Customs, as reported)"].notna().all()
     assert t19["Paper (China Customs, as reported)"].isna().all()
     assert t19["Mirror: US Census"].notna().all()
-    assert ind.mirror_table(2015)["Mirror: US Census"].isna().all()
+    assert tables.mirror_table(2015)["Mirror: US Census"].isna().all()
 
 
 @pytest.mark.parametrize("year", [2016, 2018, 2020])
@@ -155,14 +156,12 @@ def test_claims_keep_their_status():
 
 
 def test_roman_numerals_and_the_mirror_ranking_behind_the_footnote():
-    from tradeimbalance.chapters import industry as ind
-
-    assert [ind.roman_to_int(r) for r in ("XVI", "XX", "XI", "IV", "XIX", "XXII")] == [16, 20, 11, 4, 19, 22]
+    assert [mirror.roman_to_int(r) for r in ("XVI", "XX", "XI", "IV", "XIX", "XXII")] == [16, 20, 11, 4, 19, 22]
     us = load("us_trade_hs")
     sel = us[(us.partner == "CHN") & (us.flow == "us_imports_consumption") & (us.year == 2018)]
     order = sel.groupby("hs_section", observed=True)["value_usd_mn"].sum().sort_values(ascending=False).index
-    assert [ind.mirror_section_rank(r) for r in (1, 2, 3)] == [ind.roman_to_int(str(x)) for x in order[:3]]
+    assert [mirror.mirror_section_rank(r) for r in (1, 2, 3)] == [mirror.roman_to_int(str(x)) for x in order[:3]]
     # the paper's footnote names sections XX and XI as second and third
     rep = load("paper_reported").set_index("claim_id")["value"]
-    assert ind.mirror_section_rank(2) == rep["s2_4_fn_second_section_to_us"]
-    assert ind.mirror_section_rank(3) == rep["s2_4_fn_third_section_to_us"]
+    assert mirror.mirror_section_rank(2) == rep["s2_4_fn_second_section_to_us"]
+    assert mirror.mirror_section_rank(3) == rep["s2_4_fn_third_section_to_us"]

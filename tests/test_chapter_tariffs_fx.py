@@ -10,6 +10,7 @@ from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.chapters import tariffs_fx as ch
+from tradeimbalance.chapters.tariffs_fx import balances, designations
 from tradeimbalance.catalog import get_figure
 
 
@@ -21,23 +22,23 @@ def _us_balance(partner, year):
 
 
 def test_classify_event_on_hand_made_labels():
-    assert ch.classify_event("China designated (first time)") == "designation"
-    assert ch.classify_event("designation removed") == "removal"
-    assert ch.classify_event("range statement") == "corroboration"
+    assert designations.classify_event("China designated (first time)") == "designation"
+    assert designations.classify_event("designation removed") == "removal"
+    assert designations.classify_event("range statement") == "corroboration"
 
 
 def test_episodes_on_hand_made_years():
-    assert ch.episodes([1994, 1992, 1993, 2019]) == [(1992, 1994), (2019, 2019)]
-    assert ch.episodes([]) == []
-    assert ch.episodes([2000, 2000, 2002]) == [(2000, 2000), (2002, 2002)]
+    assert designations.episodes([1994, 1992, 1993, 2019]) == [(1992, 1994), (2019, 2019)]
+    assert designations.episodes([]) == []
+    assert designations.episodes([2000, 2000, 2002]) == [(2000, 2000), (2002, 2002)]
 
 
 def test_designation_years_from_the_table():
     cd = load("currency_designations")
-    yrs = ch.designation_years()
+    yrs = designations.designation_years()
     assert yrs == [1992, 1993, 1994, 2019]
     assert set(yrs) <= set(int(y) for y in cd["year"])
-    assert ch.removal_years() == [2020]
+    assert designations.removal_years() == [2020]
 
 
 def test_figure_columns_values_and_designation_flag():
@@ -63,7 +64,7 @@ def test_chart_lints(year):
 
 
 def test_turn_to_deficit():
-    t = ch.turn_to_deficit(2018)
+    t = balances.turn_to_deficit(2018)
     w = {y: _us_balance("WLD", y) for y in range(t["run_start"] - 1, 2019)}
     assert w[t["run_start"] - 1] > 0
     assert all(v < 0 for y, v in w.items() if y >= t["run_start"])
@@ -72,18 +73,18 @@ def test_turn_to_deficit():
 
 def test_run_start_of_deficits_on_hand_made_series():
     s = pd.Series([1.0, -1.0, 2.0, -3.0, -4.0], index=range(2000, 2005))
-    assert ch.run_start_of_deficits(s, 2004) == 2003
+    assert balances.run_start_of_deficits(s, 2004) == 2003
 
 
 def test_episode_effects_hide_years_after_year():
-    e18 = ch.episode_effects(2018)
+    e18 = balances.episode_effects(2018)
     assert set(e18["episode"]) == {"1992–1994"}
     row = e18[e18["partner"] == "Mainland China"].iloc[0]
     assert row["balance_before"] == pytest.approx(_us_balance("CHN", 1991), abs=1e-5)
     assert row["balance_after"] == pytest.approx(_us_balance("CHN", 1995), abs=1e-5)
-    e94 = ch.episode_effects(1994)
+    e94 = balances.episode_effects(1994)
     assert e94["balance_after"].isna().all()
-    e20 = ch.episode_effects(2020)
+    e20 = balances.episode_effects(2020)
     assert set(e20["episode"]) == {"1992–1994", "2019"}
 
 

@@ -1,0 +1,52 @@
+"""China's own records: its totals with each partner (IMF DOTS), SITC 71-77 (UN Comtrade), provinces (NBS).
+
+China Customs' trade by HS section and partner is not open; SITC divisions 71-77
+(machinery and electrical equipment), which China reports to UN Comtrade (table
+``comtrade_china_sitc``), stand in for HS section XVI.
+"""
+
+from __future__ import annotations
+
+from ... import measures
+from ...data import load
+
+
+def china_totals(year: int, partner: str) -> dict | None:
+    """China's exports, imports and balance with ``partner`` as China reports them to the IMF (USD 100 million)."""
+    bt = load("bilateral_trade")
+    s = bt[(bt["reporter"] == "CHN") & (bt["partner"] == partner) & (bt["year"] == year)]
+    s = s.set_index(s["flow"].astype(str))["value_usd_mn"]
+    if not {"exports", "imports"} <= set(s.index):
+        return None
+    x, m = measures.mn_to_yi(float(s["exports"])), measures.mn_to_yi(float(s["imports"]))
+    return {"exports": x, "imports": m, "balance": x - m}
+
+
+def china_sitc(year: int, partner: str, flow: str, group: str = "sitc_71_77") -> float | None:
+    """China-reported trade with ``partner`` (USD 100 million) from ``comtrade_china_sitc``, or None if absent."""
+    df = load("comtrade_china_sitc")
+    sel = df[(df["year"] == int(year)) & (df["partner"] == partner) & (df["flow"] == flow)
+             & (df["product_group"] == group)]
+    return None if sel.empty else float(sel["value_usd_mn"].iloc[0]) / 100.0
+
+
+def china_sitc_balance(year: int, partner: str, group: str = "sitc_71_77") -> float | None:
+    """China's balance (exports minus imports) with ``partner``, USD 100 million, China-reported."""
+    x, m = china_sitc(year, partner, "exports", group), china_sitc(year, partner, "imports", group)
+    return None if x is None or m is None else x - m
+
+
+def sitc_hs_gap() -> float:
+    """Relative gap (a fraction) between SITC 71-77 and HS 84-85 on the same records: China's 2017 imports from the US."""
+    hs = load("china_imports_from_us_2017")
+    hs_xvi = float(hs[hs["hs2"].astype(str).isin(["84", "85"])]["value_usd_mn"].sum())
+    sitc = 100.0 * china_sitc(2017, "USA", "imports")
+    return abs(sitc - hs_xvi) / hs_xvi
+
+
+def province_trade_shares(year: int, basis: str = "location_of_importers_exporters") -> dict[str, float]:
+    """Each province's share of China's total trade (exports plus imports, all goods), percent, from NBS."""
+    d = load("province_trade_totals")
+    d = d[(d["year"] == year) & (d["basis"].astype(str) == basis)]
+    tot = float(d["value_usd_mn"].sum())
+    return {str(p): measures.share(float(v), tot) for p, v in zip(d["province"], d["value_usd_mn"])}
