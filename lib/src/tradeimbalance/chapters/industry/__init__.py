@@ -85,11 +85,3 @@ VIEW_MIRROR = "US records (mirror)"
 VIEW_CHINA = "China's records (SITC 71-77)"
 FIG4_COLUMNS = ["year", "view", "hs_section", "section_name", "china_exports_usd_bn", "china_imports_usd_bn",
                 "china_balance_usd_bn", "basis"]
-
-
-def __getattr__(name: str):
-    # ``sitc_hs_gap`` is read from the package by the claim-rules test; it lives in :mod:`.china_side`.
-    if name == "sitc_hs_gap":
-        from .china_side import sitc_hs_gap
-        return sitc_hs_gap
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
