@@ -125,7 +125,7 @@ def test_growth_definitions_differ_and_cagr_is_the_endpoint_rate():
 
 def test_claims_keep_their_status():
     table = reproduction.evaluate(chapter="asia_deficit")
-    assert len(table) == 16
+    assert len(table) == 17
     reproduction.check(table)
     assert set(table["status"]) == {claims.REPRODUCED, claims.INFERRED, claims.DIFFERS, claims.ERRATUM}
     st = table.set_index("id")["status"]
@@ -145,3 +145,15 @@ def test_unit_errata_are_a_factor_of_ten():
 def test_duration_is_fifty_something():
     v = asia_claims._duration()
     assert 50 <= v < 60
+
+
+def test_the_deficit_with_asia_rises_as_a_trend_but_not_every_year():
+    """The 'still growing year by year' statement holds only as a trend: the data show falls in the decade."""
+    from tradeimbalance import views
+
+    d = views.group_deficit(views.fig7_members()).loc[2007:2018]
+    falls = [int(y) for y in d.index[1:] if d[y] < d[y - 1]]
+    assert falls == [2008, 2009, 2016]
+    assert d.idxmax() == 2018
+    table = reproduction.evaluate(ids=["s3_2_us_asia_deficit_still_growing"])
+    assert table["reproduced"].iloc[0] == 1.0 and table["status"].iloc[0] == claims.INFERRED

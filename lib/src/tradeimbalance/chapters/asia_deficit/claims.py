@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...claims import reproduces
 from ...measures import bn_to_yi, convert
+from ...trend import trend_direction
 from ...views import first_deficit_year, fig7_members, group_deficit, partner_deficit, phase1_members, run_start, us_deficits
 from . import FIRST_YEAR
 from .definitions import definition_values
@@ -27,6 +28,12 @@ def _duration():
     """Number of deficit years with Asia (footnote list plus Taiwan) in 1965-2018, a count of years."""
     a = group_deficit(fig7_members()).loc[1965:2018]
     return float((a > 0).sum())
+
+
+@reproduces("s3_2_us_asia_deficit_still_growing")
+def _still_growing():
+    """The direction of the deficit with Asia (footnote list plus Taiwan) over 2009-2018 (1 rose, -1 fell)."""
+    return trend_direction(group_deficit(fig7_members()), 2009, 2018)
 
 
 @reproduces("s3_2_us_asia_deficit_growth_1965_1980")
