@@ -157,3 +157,14 @@ def test_the_deficit_with_asia_rises_as_a_trend_but_not_every_year():
     assert d.idxmax() == 2018
     table = reproduction.evaluate(ids=["s3_2_us_asia_deficit_still_growing"])
     assert table["reproduced"].iloc[0] == 1.0 and table["status"].iloc[0] == claims.INFERRED
+
+
+def test_a_cif_margin_on_the_1983_imports_raises_the_growth_rate():
+    from tradeimbalance.chapters.asia_deficit.measures import cif_sensitivity
+
+    t = cif_sensitivity(margins=(0.0, 0.05)).set_index("margin_pct")
+    # recorded: 2.4768 - 2.1731 = 0.3037 bn in 1983, 419.162 bn in 2018 (US records, IMF DOTS)
+    assert t.loc[0.0, "deficit_start_usd_bn"] == pytest.approx(0.3037, abs=1e-4)
+    assert t.loc[0.0, "cagr_pct"] == pytest.approx(100 * ((419.162 / 0.3037) ** (1 / 35) - 1), abs=0.01)
+    assert t.loc[5.0, "deficit_start_usd_bn"] == pytest.approx(2.4768 / 1.05 - 2.1731, abs=1e-4)
+    assert t.loc[5.0, "cagr_pct"] > t.loc[0.0, "cagr_pct"] + 1

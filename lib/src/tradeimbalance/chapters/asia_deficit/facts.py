@@ -6,7 +6,7 @@ from ...facts import Fact, fact, reported
 from ...views import first_deficit_year, fig7_members, group_deficit, phase1_members, run_start, us_deficits
 from . import FIRST_YEAR
 from .definitions import definition_values, matched_targets
-from .measures import last_year, share_of_total_deficit
+from .measures import cif_sensitivity, last_year, share_of_total_deficit
 from .search import SEARCH_POOL, subset_search
 
 
@@ -75,6 +75,16 @@ def _definitions() -> list[Fact]:
     ]
 
 
+def _cif() -> list[Fact]:
+    """What a CIF recording of the 1983 US imports would do to the 1983-2018 growth rate (percent a year)."""
+    t = cif_sensitivity().set_index("margin_pct")
+    return [
+        fact("cagr_recorded", float(t.loc[0.0, "cagr_pct"]), "pct"),
+        fact("cagr_cif5", float(t.loc[5.0, "cagr_pct"]), "pct"),
+        fact("cagr_cif10", float(t.loc[10.0, "cagr_pct"]), "pct"),
+    ]
+
+
 def _reported() -> list[Fact]:
     """The paper's printed values the prose quotes (as reported by the paper, in its units)."""
     return [
@@ -100,4 +110,4 @@ def facts(year: int) -> list[Fact]:
     """
     d = us_deficits()
     asia, asia1 = group_deficit(fig7_members(), d), group_deficit(phase1_members(), d)
-    return _years(d, asia, asia1) + _levels(d, asia, asia1) + _definitions() + _reported()
+    return _years(d, asia, asia1) + _levels(d, asia, asia1) + _definitions() + _cif() + _reported()

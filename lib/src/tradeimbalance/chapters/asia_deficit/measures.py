@@ -47,6 +47,28 @@ def growth_table(start: int = 1983, end: int = 2018) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: Freight-and-insurance margins tried on the 1983 US imports (a CIF value exceeds the customs value by it).
+CIF_MARGINS = (0.0, 0.02, 0.05, 0.10)
+
+
+def cif_sensitivity(start: int = 1983, end: int = 2018, margins=CIF_MARGINS) -> pd.DataFrame:
+    """The compound growth of the US deficit with China, ``start``-``end``, if the US imports of ``start``
+    were recorded CIF with each margin (imports / (1 + margin) taken as their customs value).
+
+    Columns: ``margin_pct`` (percent), ``deficit_start_usd_bn`` and ``cagr_pct`` (percent a year). The
+    ``end`` year is taken as recorded (DOTS's US imports equal Census's customs value there).
+    """
+    b = bilateral(REPORTER, "CHN").set_index("year")
+    exports, imports = float(b.loc[start, "exports"]), float(b.loc[start, "imports"])
+    last = -float(b.loc[end, "balance"])
+    rows = []
+    for margin in margins:
+        first = imports / (1.0 + margin) - exports
+        cagr = 100.0 * ((last / first) ** (1.0 / (end - start)) - 1.0) if first > 0 else math.nan
+        rows.append({"margin_pct": 100.0 * margin, "deficit_start_usd_bn": first, "cagr_pct": cagr})
+    return pd.DataFrame(rows)
+
+
 def mirror_table() -> pd.DataFrame:
     """US-reported deficits against the partners' own records (their surplus with the US), USD bn."""
     rows = []
