@@ -109,7 +109,8 @@ def test_consistency_shares_use_china_reported_totals():
     x = bt[(bt["reporter"] == "CHN") & (bt["partner"] == "USA") & (bt["year"] == 2018) & (bt["flow"] == "exports")]
     exports_yi = x["value_usd_mn"].iloc[0] / 100
     row = ct.loc["Section XVI exports / exports to the US"]
-    assert row["China's total (USD 100 mn, IMF DOTS)"] == pytest.approx(exports_yi)
+    assert row["China's total (USD bn, IMF DOTS)"] == pytest.approx(exports_yi / 10)
+    assert row["Paper value (USD bn)"] == pytest.approx(222.2)  # printed 2222 亿美元
     assert row["Implied share (%)"] == pytest.approx(100 * 2222 / exports_yi)
 
 

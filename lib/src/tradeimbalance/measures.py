@@ -71,6 +71,11 @@ def yi_to_bn(value):
     return convert(value, "yi", "bn")
 
 
+def frame_yi_to_bn(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every numeric column converted from 亿 (USD 100 million) to USD bn."""
+    return df.assign(**{c: df[c] / 10.0 for c in df.columns if pd.api.types.is_numeric_dtype(df[c])})
+
+
 def mn_to_yi(value):
     """Millions to 亿 (100 million): divide by 100."""
     return convert(value, "mn", "yi")

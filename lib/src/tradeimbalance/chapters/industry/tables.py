@@ -22,28 +22,27 @@ def _statement_table(rows, cells) -> pd.DataFrame:
 def mirror_table(year: int) -> pd.DataFrame:
     """The paper's China-side statements next to the US-reported mirror values for ``year``.
 
-    Columns: ``Statement``, ``Paper (China Customs, as reported)`` (only for the
-    paper's year), ``Mirror: US Census``, ``Mirror: UN Comtrade (CIF)``, ``Unit``.
-    Mirror values in USD 100 million (the paper's unit) or percent.
+    Columns: ``Statement``, ``Paper (China Customs, as reported)`` (only for the paper's year; the
+    paper's USD 100 million converted to USD bn), ``Mirror: US Census``, ``Mirror: UN Comtrade (CIF)``,
+    ``Unit`` (USD bn or %).
     """
     cen, com = section_stats(year, basis="census"), section_stats(year, basis="comtrade")
-    yi = measures.bn_to_yi
-    rows = [
-        ("Section XVI exports to the US", "s2_4_xvi_exports_to_us_2018", "xvi_exports", yi, "USD 100 million"),
-        ("Section XVI share of exports to the US", "s2_4_xvi_share_exports_to_us_2018", "xvi_share_exports", None, "%"),
-        ("Section XVI balance with the US", "s2_4_xvi_surplus_with_us_2018", "xvi_balance", yi, "USD 100 million"),
-        ("Section XVI share of the balance with the US", "s2_4_xvi_share_surplus_with_us_2018", "xvi_share_balance", None, "%"),
+    rows = [  # (statement, claim id, key of the section statistics, in money)
+        ("Section XVI exports to the US", "s2_4_xvi_exports_to_us_2018", "xvi_exports", True),
+        ("Section XVI share of exports to the US", "s2_4_xvi_share_exports_to_us_2018", "xvi_share_exports", False),
+        ("Section XVI balance with the US", "s2_4_xvi_surplus_with_us_2018", "xvi_balance", True),
+        ("Section XVI share of the balance with the US", "s2_4_xvi_share_surplus_with_us_2018", "xvi_share_balance", False),
         ("Sections XVI, XX and XI: share of exports to the US", "s2_4_fn_top3_sections_share_exports_to_us",
-         "paper_top3_share_exports", None, "%"),
+         "paper_top3_share_exports", False),
     ]
 
-    def cells(cid, key, conv, unit):
-        f = conv or (lambda v: v)
+    def cells(cid, key, money):
+        paper = reported_value(cid) if year == PAPER_YEAR else float("nan")
         return {
-            "Paper (China Customs, as reported)": reported_value(cid) if year == PAPER_YEAR else float("nan"),
-            "Mirror: US Census": float("nan") if cen is None else f(cen[key]),
-            "Mirror: UN Comtrade (CIF)": float("nan") if com is None else f(com[key]),
-            "Unit": unit,
+            "Paper (China Customs, as reported)": measures.yi_to_bn(paper) if money else paper,
+            "Mirror: US Census": float("nan") if cen is None else cen[key],
+            "Mirror: UN Comtrade (CIF)": float("nan") if com is None else com[key],
+            "Unit": "USD bn" if money else "%",
         }
 
     return _statement_table(rows, cells)
@@ -54,8 +53,8 @@ def consistency_table() -> pd.DataFrame:
 
     This does not reproduce the section values (they are the paper's); it checks
     that the paper's shares fit its values and China's reported totals.
-    Columns: ``Statement``, ``Paper value (USD 100 mn)``, ``China's total (USD 100 mn, IMF DOTS)``,
-    ``Implied share (%)``, ``Paper's share (%)``.
+    Columns: ``Statement``, ``Paper value (USD bn)`` (the paper's USD 100 million converted),
+    ``China's total (USD bn, IMF DOTS)``, ``Implied share (%)``, ``Paper's share (%)``.
     """
     y = PAPER_YEAR
     us, jp, kr = china_totals(y, "USA"), china_totals(y, "JPN"), china_totals(y, "KOR")
@@ -72,8 +71,8 @@ def consistency_table() -> pd.DataFrame:
 
     def cells(vid, total, sid):
         v = reported_value(vid)
-        return {"Paper value (USD 100 mn)": v,
-                "China's total (USD 100 mn, IMF DOTS)": float("nan") if total is None else total,
+        return {"Paper value (USD bn)": measures.yi_to_bn(v),
+                "China's total (USD bn, IMF DOTS)": float("nan") if total is None else measures.yi_to_bn(total),
                 "Implied share (%)": float("nan") if not total else measures.share(v, total),
                 "Paper's share (%)": reported_value(sid)}
 
