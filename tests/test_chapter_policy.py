@@ -9,7 +9,7 @@ import tradeimbalance.charts  # noqa: F401  (theme)
 from tradeimbalance import load
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.checks import invariant_problems
-from tradeimbalance.chapters import policy as ch
+from tradeimbalance.chapters.policy import facts, latest, measures
 from tradeimbalance.catalog import get_figure
 
 FIGS = ["policy_bilateral", "policy_surplus", "policy_shift"]
@@ -24,7 +24,7 @@ def _flow(reporter, partner, flow, year):
 def test_section_4_has_no_numeric_statements():
     rep = load("paper_reported")
     assert not rep["claim_id"].astype(str).str.startswith("s4_").any()
-    assert len(ch.section_claims()) == 0
+    assert len(measures.section_claims()) == 0
 
 
 @pytest.mark.parametrize("fid", FIGS)
@@ -70,9 +70,9 @@ def test_surplus_values_against_the_tables():
 
 
 def test_release_preference_on_hand_made_labels():
-    assert ch._release_rank("official annual") < ch._release_rank("preliminary")
-    assert ch._release_rank("SAFE 2018 China BoP Report (summary)") == 0
-    assert ch._release_rank("DERIVED, not published text") == math.inf
+    assert measures._release_rank("official annual") < measures._release_rank("preliminary")
+    assert measures._release_rank("SAFE 2018 China BoP Report (summary)") == 0
+    assert measures._release_rank("DERIVED, not published text") == math.inf
 
 
 def test_shift_shares_against_the_table():
@@ -87,22 +87,22 @@ def test_shift_shares_against_the_table():
 
 
 def test_processing_table_shares():
-    t = ch.processing_table()
+    t = measures.processing_table()
     r = t[(t["year"] == "2019") & (t["flow"] == "imports") & (t["period"] == "Jan-Dec")].iloc[0]
     assert r["processing_share_pct"] == pytest.approx(100 * r["processing_usd_bn"] / r["total_usd_bn"])
     assert set(t["period"]) <= {"Jan-Dec", "Jan-Oct"}
-    assert (ch.processing_table(2019)["year"].astype(int) <= 2019).all()
+    assert (measures.processing_table(2019)["year"].astype(int) <= 2019).all()
 
 
 def test_fdi_points_only_years_with_both_sides():
-    p = ch.fdi_points()
+    p = measures.fdi_points()
     assert p[["us_in_china_usd_bn", "china_in_us_usd_bn"]].notna().all().all()
     assert p["ratio"].tolist() == pytest.approx((p["us_in_china_usd_bn"] / p["china_in_us_usd_bn"]).tolist())
     assert "2023" in set(p["year"])
 
 
-def test_summary_keys_are_finite():
-    s = ch.summary()
+def test_cited_facts_are_finite():
+    s = {f.name: f.value for f in facts.facts(2019)}
     for k in ("cn_us_last", "merch_last", "proc_imp_2024", "fdi_ratio_last", "USA_succ_share_last"):
         assert s[k] == s[k]  # not NaN
     assert s["dots_last"] == 2020 and s["macro_last"] >= 2024
@@ -112,10 +112,9 @@ def test_summary_keys_are_finite():
 
 
 def test_us_side_series_runs_to_the_comtrade_years_after_dots():
-    from tradeimbalance.chapters import policy as p
     from tradeimbalance.data import load
 
-    d = p.us_side_data().set_index("year")
+    d = latest.us_side_data().set_index("year")
     c = load("comtrade_us_china_hs")
     c = c[c["hs2"] == "TOTAL"]
     last = int(c["year"].max())
@@ -128,25 +127,21 @@ def test_us_side_series_runs_to_the_comtrade_years_after_dots():
     assert ((d["us_balance_usd_bn"] - (d["us_exports_usd_bn"] - d["us_imports_usd_bn"])).abs() < 1e-5).all()
     assert d.loc[:dots_last, "source"].str.startswith("IMF, Direction").all()
     # the vintage line names both vintages with their years
-    line = p.vintage_lines(p.us_side_data())
+    line = latest.vintage_lines(latest.us_side_data())
     assert f"–{dots_last}: IMF, Direction" in line and f"{dots_last + 1}–{last}: UN Comtrade" in line
 
 
 def test_us_side_prefers_imts_rows_when_refreshed(monkeypatch):
-    from tradeimbalance.chapters import policy as p
-
     fake = pd.DataFrame({"year": [2021], "exports": [150.0], "imports": [500.0], "vintage": ["2026-12-01"]})
-    monkeypatch.setattr(p, "imts_series", lambda r, q: fake if (r, q) == ("USA", "CHN") else fake.iloc[0:0])
-    d = p.us_side_data().set_index("year")
+    monkeypatch.setattr(latest, "imts_series", lambda r, q: fake if (r, q) == ("USA", "CHN") else fake.iloc[0:0])
+    d = latest.us_side_data().set_index("year")
     assert d.loc[2021, "source"] == "IMF IMTS (fetched 2026-12-01)"
     assert d.loc[2021, "us_balance_usd_bn"] == -350.0
     assert d.loc[2022, "source"].startswith("UN Comtrade")
 
 
 def test_after_2019_table_marks_secondary_and_missing_years():
-    from tradeimbalance.chapters import policy as p
-
-    table, missing = p.after_2019_table()
+    table, missing = latest.after_2019_table()
     t = table.set_index("Measure")
     cn_us = t.loc["China's surplus with the US (China's records, USD bn)"]
     assert cn_us["2023"] == "336.1 s"  # the secondary Wikipedia row, China Customs 2023
@@ -155,4 +150,4 @@ def test_after_2019_table_marks_secondary_and_missing_years():
     assert "2021–2022" in m.loc["China's surplus with the US (China's records, USD bn)", "Years without data"]
     assert "GACC" in m.loc["China's surplus with the US (China's records, USD bn)", "Would be filled by"]
     assert "Census" in m.loc["Vietnam, Thailand, Cambodia, Bangladesh: share of US imports (%)", "Would be filled by"]
-    assert list(table.columns)[1] == "2019" and list(table.columns)[-1] == str(p.us_side_last_year())
+    assert list(table.columns)[1] == "2019" and list(table.columns)[-1] == str(latest.us_side_last_year())
