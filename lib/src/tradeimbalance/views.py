@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from . import measures
-from .data import load, view_cache
+from .data import load, resource, view_cache
 
 #: The reporter of the US-side views.
 US_REPORTER = "USA"
@@ -161,3 +161,11 @@ def position_series(investor: str, host: str, bases=IMMEDIATE_BASES, source_type
                   name=f"{investor}_in_{host}_usd_mn")
     s.index.name = "year"
     return s
+
+
+# --- releases the data descriptor states ---------------------------------------------------------
+
+def wdi_vintage() -> str:
+    """The World Bank WDI vintage of table ``macro``, as the descriptor's caveats state it (a year as text, e.g.
+    ``"2026"``); the introduction's and the policy chapter's figure sources name it."""
+    return next(m.group(1) for c in resource("macro")["caveats"] if (m := re.match(r"Vintage (\d{4})\b", c)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...data import resource, vintage
+from ...views import wdi_vintage
 
 
 def dots_source() -> str:
@@ -29,11 +30,6 @@ def comtrade_source() -> str:
     release = next(m.group(1) for s in res["sources"] if (m := re.search(r"Comtrade as of (\w+ \d{4})", s["title"])))
     last = re.search(r"(\d{4})-(\d{4})", res["title"]).group(2)
     return f"UN Comtrade, United States as reporter (vintage {release}; {last} is the first annual release)"
-
-
-def wdi_vintage() -> str:
-    """The World Bank WDI vintage of ``macro`` as the descriptor's caveats state it, e.g. ``"2026"`` (a year, text)."""
-    return next(m.group(1) for c in resource("macro")["caveats"] if (m := re.match(r"Vintage (\d{4})\b", c)))
 
 
 DOTS_SOURCE = dots_source()
