@@ -5,7 +5,7 @@ import pytest
 
 from tradeimbalance import load
 from tradeimbalance.charts import lint_chart
-from tradeimbalance.chapters import intro
+from tradeimbalance.chapters.intro import disputes, measures
 from tradeimbalance.catalog import get_figure
 
 
@@ -13,32 +13,32 @@ def test_goods_share_of_gdp_matches_a_direct_computation():
     m = load("macro").set_index(["country", "year"])
     row = m.loc[("IND", 2018)]
     expected = (row["merch_exports_usd"] - row["merch_imports_usd"]) / row["gdp_usd"] * 100
-    assert intro.goods_balance_share("IND", 2018) == pytest.approx(expected)
+    assert measures.goods_balance_share("IND", 2018) == pytest.approx(expected)
 
 
 def test_dots_basis_uses_china_reported_world_trade():
     bt = load("bilateral_trade")
     w = bt[(bt.reporter == "CHN") & (bt.partner == "WLD") & (bt.year == 2019)].set_index("flow")["value_usd_mn"]
     gdp = load("macro").set_index(["country", "year"]).loc[("CHN", 2019), "gdp_usd"]
-    assert intro.goods_balance_share("CHN", 2019, "dots") == pytest.approx((w["exports"] - w["imports"]) * 1e6 / gdp * 100)
+    assert measures.goods_balance_share("CHN", 2019, "dots") == pytest.approx((w["exports"] - w["imports"]) * 1e6 / gdp * 100)
 
 
 def test_customs_goods_balance_2019_in_yuan():
-    cny = intro.customs_goods_cny(2019)
+    cny = measures.customs_goods_cny(2019)
     assert cny["balance"] == pytest.approx(cny["exports"] - cny["imports"])
     assert 2.0 < cny["balance"] < 4.0
-    assert intro.customs_goods_cny(2015) is None
+    assert measures.customs_goods_cny(2015) is None
 
 
 def test_disputes_count_each_case_once_and_respect_the_window():
-    d = intro.disputes("USA", "CHN")
+    d = disputes.disputes("USA", "CHN")
     assert d["ds_number"].is_unique
     assert d["year"].between(2002, 2019).all()
-    assert len(intro.disputes("USA", "CHN", 2002, 2017)) < len(d)
+    assert len(disputes.disputes("USA", "CHN", 2002, 2017)) < len(d)
 
 
 def test_complaint_ranking_is_sorted():
-    r = intro.us_complaints_by_respondent()
+    r = disputes.us_complaints_by_respondent()
     assert list(r["cases"]) == sorted(r["cases"], reverse=True)
 
 
@@ -53,11 +53,11 @@ def test_figure_data_ends_at_the_year_and_chart_follows_conventions():
 
 def test_unknown_basis_is_refused():
     with pytest.raises(ValueError, match="basis"):
-        intro.goods_balance_pct_gdp("nope")
+        measures.goods_balance_pct_gdp("nope")
 
 
 def test_safe_first_release_ratio_is_read_as_percent():
-    v = intro.safe_first_release_ca_pct(2018)
+    v = measures.safe_first_release_ca_pct(2018)
     bop = load("bop_china")
     row = bop[(bop.year == 2018) & (bop.item == "current_account_pct_gdp")]
     assert v == pytest.approx(float(row["value_pct"].iloc[0]))
