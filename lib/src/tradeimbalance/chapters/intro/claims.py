@@ -43,16 +43,6 @@ def _brazil_2018():
     return goods_balance_share("BRA", 2018)
 
 
-@reproduces("intro_us_tariffs_start")
-def _tariffs_start():
-    return 2018.0  # March 2018, as documented in the cited Federal Register notices
-
-
-@reproduces("intro_phase_one_signed")
-def _phase_one():
-    return 2020.0  # 15 January 2020, the date of signature on the agreement text
-
-
 @reproduces("intro_tariffs_remaining_share")
 def _tariffs_share():
     us = load("us_trade_hs")
