@@ -8,7 +8,7 @@ import pandas as pd
 
 import tradeimbalance.charts as charts
 from tradeimbalance.charts import pdf
-from tradeimbalance.charts.pdf import CHART_MIME
+from tradeimbalance.charts.render import CHART_MIME
 from tradeimbalance.charts.render import chart_bundle, chart_html, chart_id, csv_text
 
 DF = pd.DataFrame({"year": [2018, 2019], "balance_usd_bn": [323.3, None]})

@@ -14,11 +14,11 @@ import hashlib
 import json
 from pathlib import Path
 
+import vl_convert as vlc
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-#: The MIME type of a chart's specification in a chapter's outputs.
-CHART_MIME = "application/vnd.tradeimbalance.chart+json"
+from .render import CHART_MIME, PNG_SCALE, VL_VERSION
 #: The folder, inside the LaTeX output folder, that receives the drawn charts.
 PNG_FOLDER = "charts"
 
@@ -43,6 +43,11 @@ class ChartMimeRenderer:
         return [chart_spec(spec=text)]
 
 
+def chart_png(spec: dict) -> bytes:
+    """A PNG of the chart (``PNG_SCALE`` pixels per CSS pixel), drawn by vl-convert."""
+    return vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)
+
+
 def png_name(spec_text: str) -> str:
     """The file name of a chart's PNG: the hash of its specification (the same chart, the same file)."""
     return hashlib.sha256(spec_text.encode("utf-8")).hexdigest()[:20] + ".png"
@@ -62,8 +67,6 @@ class RenderChartPNG(SphinxPostTransform):
 def draw_specs(document, outdir: Path) -> int:
     """Draw every :class:`chart_spec` of ``document`` into ``outdir/charts`` (once per specification) and
     replace it by an image node; returns the number of charts."""
-    from .render import chart_png
-
     out = Path(outdir) / PNG_FOLDER
     specs = list(document.findall(chart_spec))
     for node in specs:

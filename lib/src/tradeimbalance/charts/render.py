@@ -22,7 +22,10 @@ RENDERER_NAME = "tradeimbalance"
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 #: File name of the vega / vega-lite / vega-embed bundle in the book's ``_static``.
 JS_BUNDLE_NAME = "tradeimbalance-vega.js"
+#: PNG pixels per CSS pixel of the charts drawn for the PDF (:mod:`tradeimbalance.charts.pdf`).
 PNG_SCALE = 2
+#: The MIME type of a chart's Vega-Lite specification in a chapter's outputs (drawn for the PDF only).
+CHART_MIME = "application/vnd.tradeimbalance.chart+json"
 
 _EMBED_OPTIONS = {
     "renderer": "svg",
@@ -42,11 +45,6 @@ def _spec_dict(chart) -> dict:
 def chart_id(spec: dict) -> str:
     """A stable element id for a spec (same spec, same id: builds are reproducible)."""
     return "ti-chart-" + hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
-
-
-def chart_png(spec: dict) -> bytes:
-    """A PNG of the chart (for LaTeX/PDF and any non-HTML output)."""
-    return vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)
 
 
 def _title_text(spec: dict) -> str:
@@ -138,8 +136,6 @@ def chart_html(spec: dict, csv: pd.DataFrame | None = None, csv_name: str | None
 def chart_bundle(chart, csv: pd.DataFrame | None = None, csv_name: str | None = None, extra_html: str = "") -> dict:
     """A Jupyter MIME bundle: HTML (interactive, offline), the specification (drawn as a PNG for LaTeX),
     plain text."""
-    from .pdf import CHART_MIME
-
     spec = _spec_dict(chart)
     return {
         "text/html": chart_html(spec, csv=csv, csv_name=csv_name, extra_html=extra_html),
