@@ -20,7 +20,7 @@ import psutil
 import pytest
 
 from test_runner import FRONT, make_book
-from tradeimbalance import outdir
+from tradeimbalance import tempdirs
 
 SLEEPY = FRONT + textwrap.dedent(
     """
@@ -70,7 +70,7 @@ def _start_run(tmp_path: Path):
     else:
         proc.kill()
         pytest.fail(f"no kernel started; tree: {[p.cmdline() for p in tree]}")
-    temps = [p for p in tmpdir.iterdir() if p.name.startswith(outdir.TMP_PREFIX)]
+    temps = [p for p in tmpdir.iterdir() if p.name.startswith(tempdirs.TMP_PREFIX)]
     assert temps, "the run made no temporary folder"
     return proc, [p.pid for p in tree], tmpdir, out
 
@@ -112,13 +112,13 @@ def test_ctrl_c_during_run_stops_within_seconds_without_traceback(tmp_path):
 def test_temporary_folders_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale = tmp_path / f"{outdir.TMP_PREFIX}{dead.pid}-abc"
+    stale = tmp_path / f"{tempdirs.TMP_PREFIX}{dead.pid}-abc"
     stale.mkdir()
-    (stale / outdir.PID_FILE).write_text(f"{dead.pid} 1\n")
+    (stale / tempdirs.PID_FILE).write_text(f"{dead.pid} 1\n")
     (stale / "book").mkdir()
-    mine = outdir.make_temp(tmp_path)  # this process is alive: kept
+    mine = tempdirs.make_temp(tmp_path)  # this process is alive: kept
     other = tmp_path / "tradeimbalance-notes"  # not a temporary folder of ours: kept
     other.mkdir()
-    removed = outdir.clean_stale(tmp_path)
+    removed = tempdirs.clean_stale(tmp_path)
     assert removed == [stale] and not stale.exists()
     assert mine.exists() and other.exists()

@@ -39,7 +39,7 @@ from typing import Callable
 
 import yaml
 
-from . import outdir
+from . import outdir, tempdirs
 from .coverage import check_year
 from .errors import UsageError
 
@@ -628,8 +628,8 @@ def run_year(
     cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     timeout = int((cfg.get("execute") or {}).get("timeout") or 600)
 
-    outdir.clean_stale()  # temporary folders of runs that were killed
-    tmp = outdir.make_temp()
+    tempdirs.clean_stale()  # temporary folders of runs that were killed
+    tmp = tempdirs.make_temp()
     try:
         book_dir, scratch = tmp / "book", tmp / "scratch"
         scratch.mkdir()
