@@ -67,7 +67,7 @@ class ChapterItem(pytest.Item):
 
 def pytest_collect_file(file_path, parent):
     if file_path.suffix == ".md" and file_path.parent.name == "chapters" and file_path.parent.parent == ROOT:
-        from tradeimbalance.runner import is_executable
+        from tradeimbalance.toc import is_executable
 
         if is_executable(file_path):
             return ChapterFile.from_parent(parent, path=file_path)

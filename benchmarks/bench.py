@@ -57,13 +57,13 @@ TARGETS = {
 
 
 def chapters() -> list[Path]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    from tradeimbalance import toc
+
     files = []
-    for part in toc.get("parts", []):
-        for ch in part.get("chapters", []):
-            p = ROOT / (ch["file"] + ".md")
-            if p.exists() and "format_name: myst" in p.read_text(encoding="utf-8")[:600]:
-                files.append(p)
+    for f in toc.files(toc.read_toc(ROOT)):
+        p = ROOT / (f + ".md")
+        if p.exists() and "format_name: myst" in p.read_text(encoding="utf-8")[:600]:
+            files.append(p)
     return files
 
 

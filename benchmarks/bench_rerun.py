@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from tradeimbalance.coverage import CoverageError
-from tradeimbalance.runner import RunError, run_year
+from tradeimbalance.errors import RunError
+from tradeimbalance.runner import run_year
 
 ROOT = Path(__file__).resolve().parents[1]
 

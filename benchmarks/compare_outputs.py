@@ -30,7 +30,7 @@ _DUMP_CELL = (
 
 
 def _chapter_paths(names: list[str] | None) -> list[Path]:
-    from tradeimbalance.runner import toc_chapters
+    from tradeimbalance.toc import toc_chapters
 
     chs = [c for c in toc_chapters(ROOT) if c.executable]
     if names:

@@ -8,7 +8,8 @@
 - ``\\TIvintage``    the data vintage, from ``data/datapackage.json`` when it states one;
 - ``\\TIversion``    the package version;
 - ``\\TIimagescale`` 1 / ``PNG_SCALE`` of the chart renderer (PNG pixels per CSS pixel);
-- ``\\TIpart{n}{caption}`` for each part of ``_toc.yml``: the part opens with the n-th document.
+- ``\\TIpart{n}{caption}`` for each part of ``_toc.yml``: the part opens with the n-th document
+  (:func:`tradeimbalance.toc.parts`).
 
 Usage: python latex/frontmatter.py [--root .] [--out _build/latex/ti-frontmatter.def]
 """
@@ -52,37 +53,6 @@ _TEX_SPECIAL = {
 def tex_escape(text: str) -> str:
     """``text`` with LaTeX's special characters escaped."""
     return "".join(_TEX_SPECIAL.get(c, c) for c in str(text))
-
-
-def toc_documents(toc: dict) -> tuple[list[str], dict[int, str]]:
-    """The documents of a jb-book ``_toc.yml`` in reading order (the root excluded), and the parts.
-
-    Returns ``(docs, parts)`` where ``parts`` maps the 1-based position of a part's first document
-    to the part's caption. Sphinx includes the documents depth first, in this order, and writes
-    ``\\sphinxstepscope`` before each.
-    """
-    docs: list[str] = []
-    parts: dict[int, str] = {}
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                docs.append(entry["file"])
-            if "glob" in entry:
-                raise ValueError("glob entries in _toc.yml: the order of documents is not known here")
-            walk(entry.get("sections"))
-            for sub in entry.get("parts", []) or []:
-                walk(sub.get("chapters"))
-
-    if "parts" in toc:
-        for part in toc["parts"]:
-            start = len(docs) + 1
-            walk(part.get("chapters"))
-            if part.get("caption") and len(docs) >= start:
-                parts[start] = part["caption"]
-    else:
-        walk(toc.get("chapters"))
-    return docs, parts
 
 
 def _source_vintage(src: dict) -> str | None:
@@ -165,6 +135,7 @@ def html_edition(root: Path) -> str:
 
 def frontmatter_tex(root: Path) -> str:
     import tradeimbalance
+    from tradeimbalance import toc
     from tradeimbalance.charts.render import PNG_SCALE
 
     lines = [
@@ -176,10 +147,9 @@ def frontmatter_tex(root: Path) -> str:
         rf"\renewcommand\TIimagescale{{{1 / PNG_SCALE:g}}}",
         rf"\renewcommand\TIhtmledition{{{html_edition(root)}}}",
     ]
-    toc_path = root / "_toc.yml"
-    if toc_path.exists():
+    if (root / "_toc.yml").exists():
         try:
-            _, parts = toc_documents(yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {})
+            parts = toc.parts(toc.read_toc(root))
         except ValueError as err:
             print(f"frontmatter: no parts in the PDF ({err})", file=sys.stderr)
             parts = {}

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
+from tradeimbalance import toc
 from tradeimbalance.exhibits import IDENTIFIER
 from fixtures.built import missing
 
@@ -58,15 +58,7 @@ def test_scanner_finds_identifiers_outside_code_only():
     assert identifiers_in(page) == ["ASIA_PAPER", "value_type", "year_label"]
 
 
-def _pages():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [c["file"] for c in part.get("chapters", [])]
-    return pages
-
-
-@pytest.mark.parametrize("page", _pages())
+@pytest.mark.parametrize("page", toc.pages(ROOT))
 def test_no_identifier_like_tokens_in_built_pages(page):
     path = HTML / f"{page}.html"
     if not path.exists():

@@ -10,7 +10,7 @@ import pytest
 
 from test_export import registry  # noqa: F401  (fixture)
 from test_runner import TINY, make_book
-from tradeimbalance import cli, outdir, runner
+from tradeimbalance import cli, errors, outdir, runner
 
 
 def test_python_dash_m_and_console_script_show_the_commands():
@@ -61,7 +61,7 @@ def test_run_failure_exits_1_with_the_message(tmp_path, monkeypatch, capsys):
     (tmp_path / "_toc.yml").write_text("root: index\n")
 
     def fail(year, **kw):
-        raise runner.RunError("1 chapter(s) failed for 2015; no book was written:\n  chapters/x.md, cell 3 ...")
+        raise errors.RunError("1 chapter(s) failed for 2015; no book was written:\n  chapters/x.md, cell 3 ...")
 
     monkeypatch.setattr(runner, "run_year", fail)
     assert cli.main(["run", "--year", "2015"]) == 1

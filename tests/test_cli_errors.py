@@ -13,7 +13,7 @@ from fixtures.catalog import add_figure
 from test_export import registry  # noqa: F401  (fixture)
 from test_runner import TINY, make_book
 from test_output_folders import _restore_root  # noqa: F401  (autouse fixture: --root sets TRADEIMBALANCE_ROOT)
-from tradeimbalance import build, cli, export, figures, outdir, runner
+from tradeimbalance import build, cli, errors, export, figures, outdir, runner
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_non_positive_or_non_numeric_workers(book, capsys, value, message):
 
 
 def test_run_year_refuses_zero_workers_too(book):
-    with pytest.raises(runner.RunUsageError, match="--workers must be a positive number"):
+    with pytest.raises(errors.RunUsageError, match="--workers must be a positive number"):
         runner.run_year(2015, root=book, workers=0)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from tradeimbalance import coverage
 from tradeimbalance.paths import data_dir, project_root
-from tradeimbalance.runner import toc_chapters
+from tradeimbalance.toc import toc_chapters
 
 ROOT = project_root()
 

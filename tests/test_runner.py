@@ -20,6 +20,9 @@ import yaml
 
 from tradeimbalance import outdir, runner
 from tradeimbalance.coverage import CoverageError
+from tradeimbalance.errors import RunError
+from tradeimbalance.runner import chapter, html, layout
+from tradeimbalance.toc import select_chapters, toc_chapters
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -164,7 +167,7 @@ def test_failing_chapter_names_chapter_and_cell_and_leaves_nothing(tmp_path, no_
     root = make_book(tmp_path / "book", {"tiny": TINY, "broken": BROKEN})
     out = tmp_path / "out" / "2015"
     lines = []
-    with pytest.raises(runner.RunError) as info:
+    with pytest.raises(RunError) as info:
         runner.run_year(2015, root=root, out=out, workers=2, progress=lines.append)
     msg = str(info.value)
     assert "chapters/broken.md, cell 5 (code cell 3)" in msg, msg
@@ -183,11 +186,11 @@ def test_failed_rerun_keeps_the_previous_book(tmp_path, no_data_env, monkeypatch
     outdir._write_marker(out, "book", ["index.html"])  # written by an earlier run
 
     def fail(*a, **k):
-        raise runner.RunError("jupyter-book build failed (exit code 1)")
+        raise RunError("jupyter-book build failed (exit code 1)")
 
     monkeypatch.setattr(runner, "execute_chapters", lambda *a, **k: [])
     monkeypatch.setattr(runner, "build_html", fail)
-    with pytest.raises(runner.RunError):
+    with pytest.raises(RunError):
         runner.run_year(2015, root=root, out=out, progress=lambda _: None)
     assert sorted(p.name for p in tmp_path.joinpath("out").iterdir()) == [outdir.MARKER, "index.html"]
     assert (out / "index.html").read_text() == "previous book"
@@ -209,19 +212,19 @@ def test_toc_chapters_and_selection(tmp_path):
     toc = yaml.safe_load((root / "_toc.yml").read_text())
     toc["parts"].append({"caption": "More", "chapters": [{"file": "chapters/notes.md"}]})
     (root / "_toc.yml").write_text(yaml.safe_dump(toc))
-    chapters = runner.toc_chapters(root)
+    chapters = toc_chapters(root)
     assert [(c.source, c.executable) for c in chapters] == [
         ("chapters/tiny.md", True), ("chapters/broken.md", True), ("chapters/notes.md", False)]
-    assert [c.name for c in runner.select_chapters(chapters, ["notes", "chapters/tiny.md"])] == ["tiny", "notes"]
-    with pytest.raises(runner.RunError, match="unknown chapter"):
-        runner.select_chapters(chapters, ["nope"])
-    pruned = runner._book_toc(root, runner.select_chapters(chapters, ["notes"]))
+    assert [c.name for c in select_chapters(chapters, ["notes", "chapters/tiny.md"])] == ["tiny", "notes"]
+    with pytest.raises(RunError, match="unknown chapter"):
+        select_chapters(chapters, ["nope"])
+    pruned = layout._book_toc(root, select_chapters(chapters, ["notes"]))
     assert pruned["parts"] == [{"caption": "More", "chapters": [{"file": "chapters/notes"}]}]
 
 
 def test_book_config_turns_execution_off_and_keeps_the_extension(tmp_path):
     root = make_book(tmp_path, {"tiny": TINY})
-    cfg = runner._book_config(root, 2015)
+    cfg = layout._book_config(root, 2015)
     assert cfg["execute"]["execute_notebooks"] == "off"
     assert "tradeimbalance.sphinxext" in cfg["sphinx"]["extra_extensions"]
     assert cfg["title"].endswith("(2015)")
@@ -237,7 +240,7 @@ def test_cell_error_message_counts_cells_of_the_chapter_file():
         evalue="division by zero",
         traceback=["\x1b[31mZeroDivisionError\x1b[0m", "Cell In[4], line 2\n      1 y = x * 2\n----> 2 z = y / (year - year)\n"],
     )
-    msg = runner.describe_cell_error("chapters/broken.md", BROKEN, nb, err)
+    msg = chapter.describe_cell_error("chapters/broken.md", BROKEN, nb, err)
     line = BROKEN.splitlines().index("z = y / (year - year)") + 1
     assert msg.startswith(f"chapters/broken.md, cell 5 (code cell 3), line {line} of the file: ZeroDivisionError: division by zero")
     assert msg.endswith("the line that failed: z = y / (year - year)")
@@ -246,4 +249,4 @@ def test_cell_error_message_counts_cells_of_the_chapter_file():
 def test_data_links_counts_charts_without_a_link(tmp_path):
     (tmp_path / "a.html").write_text('<div class="ti-figure"><div></div><script>x</script>\n<p class="ti-data-link">l</p></div>')
     (tmp_path / "b.html").write_text('<div class="ti-figure"><div></div><script>x</script>\n</div>')
-    assert runner.data_links(tmp_path) == (2, 1, ["b.html"])
+    assert html.data_links(tmp_path) == (2, 1, ["b.html"])

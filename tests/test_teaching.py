@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tradeimbalance import teaching
+from tradeimbalance import teaching, toc
 from fixtures.built import missing
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,8 +24,7 @@ STUDENT_HTML = ROOT / "_build" / "student" / "_build" / "html"
 
 def paper_chapters() -> list[str]:
     """The chapters of the paper's sections 1-4: the _toc.yml parts whose caption names a section."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [Path(c["file"]).name for part in toc["parts"] if "section" in part["caption"] for c in part["chapters"]]
+    return [Path(e.file).name for e in toc.walk(toc.read_toc(ROOT)) if e.file and "section" in (e.caption or "")]
 
 
 def require_build(path: Path):

@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML_DIR = ROOT / "_build" / "html"
@@ -63,37 +62,6 @@ def skip_or_fail(reason: str):
     if require_book():
         pytest.fail(f"{reason} (TI_REQUIRE_BOOK=1)", pytrace=False)
     pytest.skip(reason)
-
-
-def toc_pages(root: Path = ROOT) -> list[str]:
-    """Every document of ``_toc.yml`` (root first), as a path without suffix, e.g. ``chapters/intro``."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
-    pages = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                pages.append(entry["file"])
-            if "glob" in entry:
-                pages.extend(
-                    p.relative_to(root).with_suffix("").as_posix()
-                    for p in sorted(root.glob(entry["glob"] + ".*"))
-                    if p.suffix in (".md", ".ipynb")
-                )
-            walk(entry.get("sections"))
-            for part in entry.get("parts", []) or []:
-                walk(part.get("chapters"))
-
-    for part in toc.get("parts", []) or []:
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    stripped = []
-    for p in pages:
-        for suffix in (".md", ".ipynb"):
-            if p.endswith(suffix):
-                p = p[: -len(suffix)]
-        stripped.append(p)
-    return list(dict.fromkeys(stripped))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from browsercheck import HTML_DIR, LocalServer, check_page, skip_or_fail, toc_pages
+from browsercheck import HTML_DIR, ROOT, LocalServer, check_page, skip_or_fail
+from tradeimbalance import toc
 
 pytestmark = pytest.mark.browser
 
-PAGES = toc_pages()
+PAGES = toc.pages(ROOT)
 
 
 def test_toc_lists_pages():

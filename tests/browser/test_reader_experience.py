@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from browsercheck import HTML_DIR, LocalServer, check_page, skip_or_fail, toc_pages
+from browsercheck import HTML_DIR, ROOT, LocalServer, check_page, skip_or_fail
+from tradeimbalance import toc
 
 pytestmark = pytest.mark.browser
 
-PAGES = toc_pages()
+PAGES = toc.pages(ROOT)
 WIDTHS = {"desktop": 1400, "phone": 390}
 MIN_CHART_TEXT_PX = 10.0
 #: An identifier-like token: a name with an underscore (claim ids, group codes, column names).

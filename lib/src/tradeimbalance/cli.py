@@ -29,7 +29,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .errors import IngestError, Interrupted, UsageError
+from .errors import IngestError, Interrupted, RunError, UsageError
 from .outdir import OutputRefused
 
 EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
@@ -76,7 +76,6 @@ def guarded(func, args) -> int:
     """Run one command; every known failure becomes one line on stderr and an exit code."""
     from .coverage import CoverageError
     from .export import ExportError
-    from .runner import RunError
 
     try:
         with interrupts():

@@ -1,4 +1,4 @@
-"""Exceptions raised while reading raw sources and building ``data/``.
+"""Exceptions of the package: reading raw sources and building ``data/``, running the book, usage.
 
 Every problem with an input (a missing file, a renamed sheet, a cell that is
 not a number, a duplicated key, an unknown country name, a unit that is not
@@ -60,6 +60,14 @@ class ValidationError(IngestError):
 
 class UsageError(Exception):
     """A command was asked for something that does not exist or makes no sense (exit code 2)."""
+
+
+class RunError(Exception):
+    """The book could not be run or built for the year; nothing was written to the output folder."""
+
+
+class RunUsageError(RunError, UsageError):
+    """The run was asked for something the book does not have (a chapter name, a worker count)."""
 
 
 class Interrupted(BaseException):

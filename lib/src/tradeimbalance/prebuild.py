@@ -38,16 +38,10 @@ from typing import Callable
 import yaml
 
 from .sphinxext import fingerprint, inject_fingerprint
+from .toc import files as toc_files, read_toc, toc_chapters
 
 #: Written into the cache folder after a run in which every chapter ended up cached.
 STAMP = "prebuild.stamp"
-
-
-def toc_chapters(root):
-    """The chapters of ``_toc.yml`` (see :func:`tradeimbalance.runner.toc_chapters`; imported when needed)."""
-    from .runner import toc_chapters as _toc_chapters
-
-    return _toc_chapters(root)
 
 
 @dataclass
@@ -185,20 +179,6 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     return [by_source[s] for s in sources]
 
 
-def _toc_files(entries) -> list[str]:
-    out = []
-    if isinstance(entries, dict):
-        for k, v in entries.items():
-            if k in ("file", "root") and isinstance(v, str):
-                out.append(v)
-            else:
-                out += _toc_files(v)
-    elif isinstance(entries, list):
-        for e in entries:
-            out += _toc_files(e)
-    return out
-
-
 def inputs_digest(root: Path) -> str:
     """SHA-256 over what decides the chapters' cache keys: lib/ + data/, the book's config, toc and pages."""
     import hashlib
@@ -206,8 +186,8 @@ def inputs_digest(root: Path) -> str:
     root = Path(root).resolve()
     h = hashlib.sha256(fingerprint().encode())
     files = [root / "_config.yml", root / "_toc.yml"]
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")) or {}
-    for f in sorted(set(_toc_files(toc))):
+    toc = read_toc(root)
+    for f in sorted({str(toc.get("root", "index")), *toc_files(toc)}):
         files += [root / (f + ext) for ext in ("", ".md", ".ipynb") if (root / (f + ext)).is_file()]
     for p in files:
         h.update(str(p.relative_to(root)).encode())

@@ -1,0 +1,68 @@
+"""Build the HTML of a laid-out book with ``jupyter-book`` and read what the build left.
+
+:func:`build_html` runs ``jupyter-book build`` (strict: warnings are errors) and keeps its log;
+:func:`build_warnings` reads the warnings of that log; :func:`data_links` counts the charts of
+the built pages and those with their CSV download link.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ..errors import RunError
+from .chapter import ANSI
+
+
+def build_warnings(book_dir: Path) -> list[str]:
+    """The Sphinx warnings of the last :func:`build_html` of ``book_dir``."""
+    log = book_dir / "build.log"
+    if not log.is_file():
+        return []
+    text = ANSI.sub("", log.read_text(encoding="utf-8")).replace(f"{book_dir}/", "")
+    return [l.strip() for l in text.splitlines() if "WARNING:" in l]
+
+
+def build_html(book_dir: Path, strict: bool = True, env: dict | None = None) -> Path:
+    """``jupyter-book build`` of ``book_dir`` (``-W -n --keep-going`` when strict); returns the HTML folder."""
+    # jupyter_book.cli.main has no ``__main__`` guard, so ``python -m`` would do nothing: call main() instead.
+    launcher = "import sys; from jupyter_book.cli.main import main; sys.exit(main())"
+    cmd = [sys.executable, "-c", launcher, "build", str(book_dir), "--builder", "html", "-n", "--keep-going"]
+    if strict:
+        cmd.insert(-2, "-W")
+    proc = subprocess.run(cmd, cwd=book_dir, env=env, capture_output=True, text=True)
+    log = ANSI.sub("", proc.stdout + "\n" + proc.stderr)
+    (book_dir / "build.log").write_text(log, encoding="utf-8")
+    html = book_dir / "_build" / "html"
+    if proc.returncode != 0 or not (html / "index.html").is_file():
+        problems = [l.strip().replace(f"{book_dir}/", "") for l in log.splitlines() if re.search(r"WARNING|ERROR|Error|Exception", l)]
+        detail = "\n".join("    " + p for p in problems[-15:]) or "\n".join("    " + l for l in log.strip().splitlines()[-15:])
+        raise RunError(f"jupyter-book build failed (exit code {proc.returncode}):\n{detail}")
+    return html
+
+
+_FIGURE_DIV = re.compile(r'<div class="ti-figure">(.*?)</script>\s*(<p class="ti-data-link">)?', re.S)
+
+
+def data_links(html_dir: Path) -> tuple[int, int, list[str]]:
+    """Count the charts in the built HTML and those with a CSV download link below them.
+
+    Returns ``(charts, charts_with_link, pages)``: the number of charts, the number of those with
+    a link, and the pages (paths relative to ``html_dir``) with a chart missing its link.
+    """
+    charts = linked = 0
+    missing = []
+    for page in sorted(html_dir.rglob("*.html")):
+        if "_static" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        found = _FIGURE_DIV.findall(text)
+        n = len(found)
+        k = sum(1 for f in found if f[1])
+        charts += n
+        linked += k
+        if k < n:
+            missing.append(page.relative_to(html_dir).as_posix())
+    return charts, linked, missing
