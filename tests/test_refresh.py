@@ -23,8 +23,11 @@ from tradeimbalance.data import load
 from tradeimbalance.paths import data_dir as project_data, project_root
 from tradeimbalance.refresh import NoNetworkError, RefreshError, refresh
 from tradeimbalance.refresh.http import Client
+from tradeimbalance.refresh.reply import ReplyError
 from tradeimbalance.refresh.snapshot import latest
-from tradeimbalance.refresh.sources import unit_check, ReplyError, wdi_parse, census_parse
+from tradeimbalance.refresh.sources.census import parse as census_parse
+from tradeimbalance.refresh.sources.wdi import parse as wdi_parse
+from tradeimbalance.refresh.units import unit_check
 
 SPEC = Path(__file__).parent / "fixtures" / "specimens"
 IMTS_XML = (SPEC / "imts_v3_data_USA.XG_FOB_USD.G001+G998.A_2023-2024.xml").read_bytes()
@@ -275,7 +278,8 @@ def test_unit_check_compares_overlapping_years():
 
 def test_wdi_parser_and_paging_on_a_hand_written_reply():
     """Hand-written in the documented shape (no genuine recorded World Bank v2 reply was found)."""
-    from tradeimbalance.refresh.sources import Request, wdi_more
+    from tradeimbalance.refresh.reply import Request
+    from tradeimbalance.refresh.sources.wdi import more as wdi_more
 
     body = json.dumps([{"page": 1, "pages": 3, "per_page": 2, "total": 6, "lastupdated": "2026-10-28"},
                        [{"indicator": {"id": "NY.GDP.MKTP.CD"}, "country": {"id": "CN"}, "countryiso3code": "CHN",

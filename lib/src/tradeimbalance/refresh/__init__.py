@@ -1,12 +1,13 @@
 """``tradeimbalance refresh``: fetch the newest official data, keep every reply, rebuild ``data/``.
 
-Sources (:mod:`.sources`): IMF IMTS (SDMX 3.0, one request per reporter), the World Bank WDI API v2
-(paged JSON), UN Comtrade (China as reporter; keyless preview, or the full endpoint with
-``COMTRADE_API_KEY``) and the US Census international trade API (``CENSUS_API_KEY`` optional).
+Sources (:mod:`.sources`, one module per family): IMF IMTS (SDMX 3.0, one request per reporter),
+the World Bank WDI API v2 (paged JSON), UN Comtrade (China as reporter; keyless preview, or the full
+endpoint with ``COMTRADE_API_KEY``) and the US Census international trade API (``CENSUS_API_KEY``
+optional). Requests and reply checks: :mod:`.reply`.
 
 For each source, every reply is checked (HTTP status, empty or 204 reply, HTML error page, truncated
 or malformed body), parsed with the parser that the data build uses, and compared with the vintage
-already in ``data/`` (:func:`.sources.unit_check`: a factor of 10^3 or 10^6 is refused). Only when
+already in ``data/`` (:func:`.units.unit_check`: a factor of 10^3 or 10^6 is refused). Only when
 every reply of a source passes are its bodies saved, unchanged, as a snapshot (:mod:`.snapshot`).
 When every source passed, the snapshot tables of ``data/`` are rebuilt (:func:`tradeimbalance.build.rebuild_from_data`,
 built in a temporary folder and swapped in). A failing source is named with its request; the other
@@ -25,7 +26,9 @@ from typing import Callable
 
 from .http import Client, FetchError, NetworkError
 from .snapshot import metadata, write_source
-from .sources import SOURCES, ReplyError, Request, check_reply, unit_check
+from .reply import ReplyError, Request, check_reply
+from .sources import SOURCES
+from .units import unit_check
 
 __all__ = ["refresh", "RefreshError", "NoNetworkError", "SOURCES"]
 
