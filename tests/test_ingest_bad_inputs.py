@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.synthetic import bea_file, dots_workbook, nbs_file, safe_file, wdi_file, write_csv
-from tradeimbalance import build, outdir
+from tradeimbalance import build, outdir, schema
 from tradeimbalance.errors import IngestError, ValidationError
 from tradeimbalance.ingest import bea, nbs, safe, wdi
 
@@ -114,12 +114,12 @@ def test_schema_violation_is_a_validation_error():
 
     df = pd.DataFrame({"code": ["A", "A"], "name_dots": ["x", "y"], "name_en": ["x", "y"], "kind": ["country"] * 2})
     with pytest.raises(ValidationError, match="duplicate primary key"):
-        build.conform("partners", df)
+        schema.conform("partners", df)
     df = pd.DataFrame({"code": ["A"], "name_dots": ["x"], "name_en": ["x"], "kind": ["planet"]})
     with pytest.raises(ValidationError, match="'planet' not allowed"):
-        build.conform("partners", df)
+        schema.conform("partners", df)
     with pytest.raises(ValidationError, match="columns do not match"):
-        build.conform("partners", df.drop(columns="kind"))
+        schema.conform("partners", df.drop(columns="kind"))
 
 
 # --- the same cases in the CSV readers -----------------------------------------------------------

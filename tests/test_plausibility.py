@@ -19,7 +19,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tradeimbalance import build, cli, data, paths, plausibility
+from tradeimbalance import cli, data, paths, plausibility, schema
 from tradeimbalance.errors import IngestError, ValidationError
 
 
@@ -84,7 +84,7 @@ def test_a_world_bank_file_with_a_header_and_no_rows_is_caught(tables):
 def test_a_truncated_table_is_caught():
     small = {"province_trade_totals": pd.DataFrame({"province": ["GD"] * 12})}
     with pytest.raises(IngestError, match=r"table province_trade_totals has 12 rows, fewer than the minimum 250") as info:
-        plausibility.check_row_counts(small, build.load_spec())
+        plausibility.check_row_counts(small, schema.load_spec())
     assert info.value.file == "nbs_province_trade_totals"
 
 
@@ -96,13 +96,13 @@ def test_a_truncated_table_is_caught():
 ])
 def test_a_negative_trade_value_breaks_the_declared_minimum(table, column):
     df = data.load(table, paths.data_dir())
-    build.conform(table, df)  # as committed: fine
+    schema.conform(table, df)  # as committed: fine
     i = int(df[column].notna().to_numpy().nonzero()[0][3])
     df.loc[i, column] = -5.0
     with pytest.raises(ValidationError, match=rf"table {table}: value -5.0 below the minimum 0") as info:
-        build.conform(table, df)
+        schema.conform(table, df)
     assert info.value.column == column
-    assert info.value.file == ", ".join(build.load_spec()["resources"][table]["raw"])
+    assert info.value.file == ", ".join(schema.load_spec()["resources"][table]["raw"])
 
 
 def test_the_descriptor_declares_minimum_zero_on_trade_values():

@@ -1,9 +1,11 @@
 """Build ``data/`` from the raw sources: ``python -m tradeimbalance.build --raw DIR --out DIR``.
 
 Every table is read by its reader (:mod:`tradeimbalance.ingest`), checked
-against its descriptor in ``reference/tables.yaml`` (columns, types, required
-values, allowed values, primary-key uniqueness), sorted by its primary key and
-written with fixed formatting, so that two builds give byte-identical files.
+against its descriptor in ``reference/tables.yaml`` (:func:`tradeimbalance.schema.conform`:
+columns, types, required values, allowed values, primary-key uniqueness), sorted by its
+primary key and written with fixed formatting (:func:`tradeimbalance.schema.write_csv`),
+so that two builds give byte-identical files, next to the coverage table and the
+``datapackage.json`` descriptor (:mod:`tradeimbalance.datapackage`).
 Before anything is read, the output folder is checked
 (:func:`tradeimbalance.outdir.check`: never the raw folder, the project root,
 the home folder, a file, or a folder tradeimbalance did not write; the
@@ -19,219 +21,18 @@ explains what and where.
 from __future__ import annotations
 
 import json
-import os
 import sys
-from functools import lru_cache
 from pathlib import Path
-import pandas as pd
-import yaml
 
-from . import fmt, paths
+import pandas as pd
+
+from . import paths
+from .datapackage import coverage, datapackage
 from .errors import IngestError, ValidationError
 from .ingest import READERS
-from .ingest._common import DECIMALS
-from .ingest.reference_tables import known_gaps
+from .schema import SPEC_FILE, conform, load_spec, read_built, write_csv
 
-SPEC_FILE = paths.REFERENCE_DIR / "tables.yaml"
 DATAPACKAGE = "datapackage.json"
-#: Columns that name the countries / partners / provinces of a table, for the coverage table.
-ENTITY_COLUMNS = ["partner", "country", "province", "economy", "investor", "complainant", "code", "member"]
-
-
-@lru_cache(maxsize=1)
-def load_spec() -> dict:
-    """The table descriptors (``reference/tables.yaml``)."""
-    with open(SPEC_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFrame:
-    """Check ``df`` against the descriptor of table ``name``; return it typed, ordered and sorted.
-
-    Raises :class:`ValidationError` for missing or unexpected columns, values
-    that do not fit the declared type, empty required values, values outside an
-    ``enum`` constraint, and duplicated primary keys.
-    """
-    spec = spec or load_spec()
-    res = spec["resources"][name]
-    fields = res["fields"]
-    names = [f["name"] for f in fields]
-    where = f"table {name}"
-    missing = [c for c in names if c not in df.columns]
-    extra = [c for c in df.columns if c not in names]
-    if missing or extra:
-        raise ValidationError(f"{where}: columns do not match the descriptor (missing {missing}, unexpected {extra})",
-                              file=SPEC_FILE)
-    out = pd.DataFrame(index=range(len(df)))
-    df = df.reset_index(drop=True)
-    for f in fields:
-        col, typ = f["name"], f["type"]
-        s = df[col]
-        try:
-            if typ == "integer":
-                num = pd.to_numeric(s, errors="raise")
-                if num.notna().any() and not (num.dropna() == num.dropna().round()).all():
-                    raise ValueError("not whole numbers")
-                s = num.astype("Int64")
-            elif typ == "number":
-                s = pd.to_numeric(s, errors="raise").astype("float64").round(DECIMALS)
-            elif typ == "boolean":
-                s = s.astype("boolean")
-            elif typ == "date":
-                s = s.astype("string")
-                bad = s.notna() & ~s.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)
-                if bad.any():
-                    raise ValueError(f"not an ISO date: {s[bad].iloc[0]!r}")
-            else:
-                s = s.astype("string")
-        except (ValueError, TypeError) as exc:
-            raise ValidationError(f"{where}: values do not fit type {typ}: {exc}", column=col) from exc
-        cons = f.get("constraints", {})
-        if "minimum" in cons:
-            low = s.notna() & (s < cons["minimum"])
-            if low.any():
-                pos = int(low.to_numpy().nonzero()[0][0])
-                raise ValidationError(f"{where}: value {s[low].iloc[0]} below the minimum {cons['minimum']} "
-                                      f"(table row {pos + 1}{_row_key(df, res, pos)})",
-                                      file=", ".join(res.get("raw", [])) or None, column=col)
-        if cons.get("required") and s.isna().any():
-            pos = int(s.isna().to_numpy().nonzero()[0][0])
-            raise ValidationError(f"{where}: required value missing (table row {pos + 1})", column=col)
-        if "enum" in cons:
-            bad = s.notna() & ~s.astype("string").isin([str(v) for v in cons["enum"]])
-            if bad.any():
-                raise ValidationError(f"{where}: value {s[bad].iloc[0]!r} not allowed (allowed: {cons['enum']})",
-                                      column=col)
-        out[col] = s
-    pk = res.get("primaryKey", [])
-    if pk:
-        for k in pk:
-            if out[k].isna().any():
-                raise ValidationError(f"{where}: primary-key column has an empty value", column=k)
-        dup = out.duplicated(pk, keep=False)
-        if dup.any():
-            first = out[dup].sort_values(pk).iloc[0]
-            raise ValidationError(f"{where}: duplicate primary key {({k: first[k] for k in pk})}")
-    sort = res.get("sort", pk) or names
-    out = out.sort_values(sort, kind="mergesort", na_position="first").reset_index(drop=True)
-    return out
-
-
-def _row_key(df: pd.DataFrame, res: dict, pos: int) -> str:
-    """``, reporter='CHN', year=2015`` for row ``pos``: the primary key, to find the row in the source."""
-    pk = [k for k in res.get("primaryKey", []) if k in df.columns]
-    vals = {k: df[k].iloc[pos] for k in pk}
-    return "".join(f", {k}={(v.item() if hasattr(v, 'item') else v)!r}" for k, v in vals.items())
-
-
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """Write one table: UTF-8, LF line ends, booleans as true/false, empty cells for missing values."""
-    df = df.copy()
-    for col in df.columns:
-        if str(df[col].dtype) == "boolean":
-            df[col] = df[col].map({True: "true", False: "false"}).astype("string")
-    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", na_rep="")
-
-
-def _year_ranges(years: list[int]) -> str:
-    """Compact ``1962-1977;1990`` form of a sorted list of years."""
-    return fmt.year_ranges(years, dash="-", sep=";")
-
-
-def coverage(tables: dict[str, pd.DataFrame], spec: dict | None = None) -> pd.DataFrame:
-    """The coverage table: years, gaps, entities and known missing items per dataset."""
-    spec = spec or load_spec()
-    gaps = known_gaps()
-    rows = []
-    for name, df in tables.items():
-        res = spec["resources"][name]
-        years = sorted(int(y) for y in df["year"].dropna().unique()) if "year" in df.columns else []
-        missing = sorted(set(range(years[0], years[-1] + 1)) - set(years)) if years else []
-        ent_col = next((c for c in ENTITY_COLUMNS if c in df.columns), None)
-        ents = sorted(str(v) for v in df[ent_col].dropna().unique()) if ent_col else []
-        g = gaps[gaps["dataset"] == name]
-        rows.append({
-            "dataset": name,
-            "kind": res.get("kind", ""),
-            "rows": len(df),
-            "year_min": years[0] if years else None,
-            "year_max": years[-1] if years else None,
-            "years_missing": _year_ranges(missing),
-            "entity_column": ent_col,
-            "n_entities": len(ents) if ent_col else None,
-            "entities": ";".join(ents) if ent_col and len(ents) <= 40 else None,
-            "raw_folders": ";".join(res.get("raw", [])),
-            "known_missing": " | ".join(f"[{f}] {t}" for f, t in zip(g["source_folder"], g["gap"])) or None,
-        })
-    return pd.DataFrame(rows)
-
-
-def datapackage(tables: dict[str, pd.DataFrame], cov: pd.DataFrame, spec: dict | None = None) -> dict:
-    """The ``datapackage.json`` descriptor (Frictionless Data Package v1) for the built tables."""
-    spec = spec or load_spec()
-    pkg = dict(spec["package"])
-    resources, sources, caveats = [], [], []
-    for name in tables:
-        res = spec["resources"][name]
-        fields = []
-        for f in res["fields"]:
-            fd = {"name": f["name"], "type": f["type"], "description": f.get("description", "")}
-            if f["type"] == "boolean":
-                fd["trueValues"], fd["falseValues"] = ["true"], ["false"]
-            if f["type"] == "date":
-                fd["format"] = "default"
-            fd["unit"] = f.get("unit", "")
-            if f.get("categorical"):
-                fd["categorical"] = True
-            if f.get("constraints"):
-                fd["constraints"] = f["constraints"]
-            fields.append(fd)
-        schema = {"fields": fields, "missingValues": [""]}
-        if res.get("primaryKey"):
-            schema["primaryKey"] = res["primaryKey"]
-        r = {
-            "name": name.replace("_", "-"),
-            "table": name,
-            "path": f"{name}.csv",
-            "profile": "tabular-data-resource",
-            "title": res["title"],
-            "description": " ".join(res.get("description", "").split()),
-            "kind": res.get("kind", ""),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
-            "sources": res.get("sources", []),
-            "licenses": res.get("licenses", []),
-            "schema": schema,
-            "caveats": res.get("caveats", []),
-        }
-        if res.get("restrictions"):
-            r["restrictions"] = " ".join(res["restrictions"].split())  # terms that limit redistribution
-        if res.get("kind") == "paper":
-            r["reported_by_paper"] = True
-        if res.get("vintage"):
-            r["vintage"] = res["vintage"]
-        df = tables[name]
-        if "vintage" in df.columns and df["vintage"].notna().any():
-            pub = df["published"] if "published" in df.columns else pd.Series(pd.NA, index=df.index)
-            pairs = sorted({(str(v), "" if pd.isna(p) else str(p)) for v, p in zip(df["vintage"], pub) if not pd.isna(v)})
-            r["vintages"] = [{"accessed": v, "published": p} for v, p in pairs]
-        resources.append(r)
-        for s in res.get("sources", []):
-            if s not in sources:
-                sources.append(s)
-        caveats.extend(f"{name}: {c}" for c in res.get("caveats", []))
-    pkg["profile"] = "tabular-data-package"
-    pkg["sources"] = sources
-    pkg["resources"] = resources
-    pkg["coverage"] = [
-        {k: (None if pd.isna(v) else (int(v) if k in ("rows", "year_min", "year_max", "n_entities") else v))
-         for k, v in row.items() if k in ("dataset", "rows", "year_min", "year_max", "years_missing", "n_entities")}
-        for row in cov.to_dict("records")
-    ]
-    pkg["caveats"] = caveats
-    return pkg
 
 
 def read_all(raw: Path, only: list[str] | None = None) -> dict[str, pd.DataFrame]:
@@ -248,7 +49,7 @@ def read_all(raw: Path, only: list[str] | None = None) -> dict[str, pd.DataFrame
 
 
 def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = None) -> dict[str, int]:
-    """Build every table from ``raw_dir`` into ``out_dir``; return ``{table: rows}``.
+    """Build every table from ``raw_dir`` into ``out_dir``; return ``{table: number of rows}``.
 
     Nothing in ``out_dir`` changes unless every table was read and validated:
     the files are written to a temporary sibling folder that then replaces
@@ -289,16 +90,6 @@ def _write_swap(tables: dict[str, pd.DataFrame], pkg: dict, out: Path, owned: bo
 
 #: Tables built from the saved replies of ``tradeimbalance refresh`` (not from the raw folder).
 SNAPSHOT_TABLES = ("imts_trade", "wdi_api", "comtrade_china_hs", "census_us_trade")
-
-
-def read_built(folder: Path, name: str, spec: dict | None = None) -> pd.DataFrame:
-    """Table ``name`` as written in ``folder`` (text cells), ready for :func:`conform` again."""
-    spec = spec or load_spec()
-    df = pd.read_csv(Path(folder) / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""])
-    for f in spec["resources"][name]["fields"]:
-        if f["type"] == "boolean" and f["name"] in df.columns:
-            df[f["name"]] = df[f["name"]].map({"true": True, "false": False})
-    return df
 
 
 def rebuild_from_data(out_dir: str | Path | None = None, only: tuple[str, ...] = SNAPSHOT_TABLES) -> dict[str, int]:

@@ -150,7 +150,7 @@ def check_dots_against_wdi(bt: pd.DataFrame, macro: pd.DataFrame) -> None:
 def check_plausible(tables: dict[str, pd.DataFrame], raw: Path | None = None, spec: dict | None = None) -> None:
     """Every check above; raises the first :class:`IngestError` found."""
     if spec is None:
-        from .build import load_spec
+        from .schema import load_spec
 
         spec = load_spec()
     if "bilateral_trade" in tables:
