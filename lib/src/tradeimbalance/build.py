@@ -96,7 +96,8 @@ def rebuild_from_data(out_dir: str | Path | None = None, only: tuple[str, ...] =
     """Rebuild ``out_dir`` without the raw folder: the tables in ``only`` are read again (from the
     snapshots), every other table is taken as already built. Used by ``tradeimbalance refresh`` in a
     clone that has no raw sources; the result is byte-identical to a full build from the same inputs.
-    The same output-folder rule and plausibility checks apply as in :func:`build_data`.
+    The same output-folder rule and plausibility checks apply as in :func:`build_data`; returns
+    ``{table: number of rows}``.
     """
     from . import outdir
     from .plausibility import check_plausible

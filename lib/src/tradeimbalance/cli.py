@@ -183,6 +183,7 @@ def _positive_int(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``tradeimbalance`` command and its subcommands."""
     ap = argparse.ArgumentParser(
         prog="tradeimbalance",
         description="Run, export and check the executable reproduction of Yang Chao (2020), China's Foreign Trade Imbalance.",
@@ -229,6 +230,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``tradeimbalance`` command with ``argv`` (default: ``sys.argv[1:]``); returns its exit code."""
     ap = parser()
     args = ap.parse_args(argv)  # wrong arguments: argparse prints the usage and exits with 2
     if args.root:

@@ -2,7 +2,7 @@
 
 The descriptor (``reference/tables.yaml``) declares what Frictionless can
 check on one value: required fields and ``minimum: 0`` on trade values
-(enforced by :func:`tradeimbalance.build.conform`). This module checks what
+(enforced by :func:`tradeimbalance.schema.conform`). This module checks what
 needs more than one value, after every table was read and before anything is
 written:
 
@@ -87,6 +87,7 @@ def _times(ratio: float) -> str:
 
 
 def check_row_counts(tables: dict[str, pd.DataFrame], spec: dict | None = None) -> None:
+    """Refuse a table with fewer rows than its minimum (:data:`MIN_ROWS`): a truncated or empty source file."""
     for name, minimum in MIN_ROWS.items():
         if name in tables and len(tables[name]) < minimum:
             raw = ", ".join((spec or {}).get("resources", {}).get(name, {}).get("raw", [])) or f"table {name}"
@@ -95,6 +96,7 @@ def check_row_counts(tables: dict[str, pd.DataFrame], spec: dict | None = None) 
 
 
 def check_dots(bt: pd.DataFrame) -> None:
+    """Refuse a DOTS reporter with fewer than :data:`MIN_DOTS_ROWS` rows of exports or of imports (an emptied sheet)."""
     from .ingest.dots import REPORTER_FILES, SHEETS
 
     counts = bt.groupby(["reporter", "flow"]).size()
@@ -108,6 +110,11 @@ def check_dots(bt: pd.DataFrame) -> None:
 
 
 def check_wdi(macro: pd.DataFrame) -> None:
+    """Refuse a WDI indicator with (almost) no values, and a unit slip in GDP or merchandise exports.
+
+    GDP times exports (% of GDP) must lie within :data:`GDP_RATIO_RANGE` of merchandise exports
+    (median over countries, per year with at least ten countries).
+    """
     from .ingest.wdi import INDICATORS
 
     for column in INDICATORS.values():
