@@ -7,6 +7,7 @@ import filecmp
 import pytest
 
 from tradeimbalance import build, outdir, paths
+from tradeimbalance.build.__main__ import main as build_main
 from tradeimbalance.paths import raw_dir
 
 pytestmark = [pytest.mark.raw,
@@ -63,5 +64,5 @@ def test_row_counts(two_builds):
 
 
 def test_cli_entry_point(tmp_path, capsys):
-    assert build.main(["--raw", str(raw_dir()), "--out", str(tmp_path / "out")]) == 0
+    assert build_main(["--raw", str(raw_dir()), "--out", str(tmp_path / "out")]) == 0
     assert "bilateral_trade" in capsys.readouterr().out

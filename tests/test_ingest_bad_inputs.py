@@ -8,6 +8,7 @@ import pytest
 
 from fixtures.synthetic import bea_file, dots_workbook, nbs_file, safe_file, wdi_file, write_csv
 from tradeimbalance import build, outdir, schema
+from tradeimbalance.build.__main__ import main as build_main
 from tradeimbalance.errors import IngestError, ValidationError
 from tradeimbalance.ingest import bea, nbs, safe, wdi
 
@@ -103,7 +104,7 @@ def test_not_a_workbook(tmp_path, out_dir):
 def test_main_prints_one_line_and_exits_1(tmp_path, out_dir, capsys):
     raw = raw_with_dots(tmp_path, unit="Euros, Millions")
     before = snapshot(out_dir)
-    assert build.main(["--raw", str(raw), "--out", str(out_dir)]) == 1
+    assert build_main(["--raw", str(raw), "--out", str(out_dir)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("tradeimbalance: build failed: unit mismatch") and "\n" not in err
     assert_untouched(out_dir, before)

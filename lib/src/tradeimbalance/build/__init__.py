@@ -15,22 +15,22 @@ run (row counts, both flows per reporter, magnitudes across sources). The
 build then writes into a temporary folder inside the output folder and moves
 the tables in only when all of it succeeded; if anything fails, the output
 folder is left byte-identical and one :class:`~tradeimbalance.errors.IngestError`
-explains what and where.
+explains what and where. The command line (``python -m tradeimbalance.build``, the same as
+``tradeimbalance data``) is :mod:`tradeimbalance.build.__main__`.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .datapackage import coverage, datapackage
-from .errors import IngestError, ValidationError
-from .ingest import READERS
-from .schema import SPEC_FILE, conform, load_spec, read_built, write_csv
+from .. import paths
+from ..datapackage import coverage, datapackage
+from ..errors import IngestError, ValidationError
+from ..ingest import READERS
+from ..schema import SPEC_FILE, conform, load_spec, read_built, write_csv
 
 DATAPACKAGE = "datapackage.json"
 
@@ -55,8 +55,8 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
     the files are written to a temporary sibling folder that then replaces
     ``out_dir`` in one rename.
     """
-    from . import outdir
-    from .plausibility import check_plausible
+    from .. import outdir
+    from ..plausibility import check_plausible
 
     raw = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out = Path(out_dir) if out_dir is not None else paths.data_dir()
@@ -77,7 +77,7 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
 
 def _write_swap(tables: dict[str, pd.DataFrame], pkg: dict, out: Path, owned: bool) -> None:
     """Write every table and the datapackage into a stage inside the guarded ``out``, then swap it in."""
-    from . import outdir
+    from .. import outdir
 
     with outdir.staging(out, "data", owned=owned) as tmp:
         for name, df in tables.items():
@@ -99,8 +99,8 @@ def rebuild_from_data(out_dir: str | Path | None = None, only: tuple[str, ...] =
     The same output-folder rule and plausibility checks apply as in :func:`build_data`; returns
     ``{table: number of rows}``.
     """
-    from . import outdir
-    from .plausibility import check_plausible
+    from .. import outdir
+    from ..plausibility import check_plausible
 
     out = Path(out_dir) if out_dir is not None else paths.data_dir()
     default = paths.project_root() / "data"
@@ -130,17 +130,3 @@ def _check_written(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
         n = len(pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False))
         if n != len(df):
             raise ValidationError(f"table {name}: wrote {n} rows, expected {len(df)}", file=folder / f"{name}.csv")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m tradeimbalance.build [--raw DIR] [--out DIR]``).
-
-    The same as ``tradeimbalance data``: the same checks, messages and exit codes.
-    """
-    from .cli import main as cli_main
-
-    return cli_main(["data", *(argv if argv is not None else sys.argv[1:])])
-
-
-if __name__ == "__main__":
-    sys.exit(main())
