@@ -93,5 +93,5 @@ def test_solution_is_collapsed_and_opens(offline_page):
     assert not body.is_visible(), "a solution should be collapsed when the page opens"
     solution.locator("button.toggle-button").first.click()
     body.wait_for(state="visible", timeout=5_000)
-    assert "bl.mirror_series" in solution.inner_text()
+    assert "series.mirror_series" in solution.inner_text()
     assert not outside and not errors, (outside, errors)
