@@ -13,6 +13,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from fixtures.tinybook import FRONT
+
 CONFIG = textwrap.dedent(
     """
     title: cache test
@@ -27,19 +29,8 @@ CONFIG = textwrap.dedent(
     """
 )
 TOC = "format: jb-book\nroot: index\nchapters:\n  - file: chapter\n"
-CHAPTER = textwrap.dedent(
-    """\
-    ---
-    jupytext:
-      text_representation:
-        extension: .md
-        format_name: myst
-        format_version: 0.13
-    kernelspec:
-      display_name: Python 3
-      language: python
-      name: python3
-    ---
+CHAPTER = FRONT + textwrap.dedent(
+    """
 
     # Chapter
 

@@ -17,7 +17,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from test_runner import FRONT, make_book
+from fixtures.tinybook import FRONT
+from test_runner import make_book
 from tradeimbalance import paths, runner
 from tradeimbalance.book import Formatted
 from tradeimbalance.mdtable import table_markdown

@@ -19,7 +19,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from test_runner import FRONT, make_book
+from fixtures.tinybook import FRONT
+from test_runner import make_book
 from tradeimbalance import tempdirs
 
 SLEEPY = FRONT + textwrap.dedent(

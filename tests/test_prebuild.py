@@ -8,20 +8,11 @@ import textwrap
 
 import pytest
 
+from fixtures.tinybook import FRONT
 from tradeimbalance import prebuild, sphinxext
 
-CHAPTER = textwrap.dedent(
-    """\
-    ---
-    jupytext:
-      text_representation:
-        extension: .md
-        format_name: myst
-    kernelspec:
-      display_name: Python 3
-      language: python
-      name: python3
-    ---
+CHAPTER = FRONT + textwrap.dedent(
+    """
 
     # A chapter
 

@@ -24,23 +24,9 @@ from tradeimbalance.errors import RunError
 from tradeimbalance.runner import chapter, html, layout
 from tradeimbalance.toc import select_chapters, toc_chapters
 
-REPO = Path(__file__).resolve().parents[1]
+from fixtures.tinybook import FRONT
 
-FRONT = textwrap.dedent(
-    """\
-    ---
-    jupytext:
-      text_representation:
-        extension: .md
-        format_name: myst
-        format_version: 0.13
-    kernelspec:
-      display_name: Python 3
-      language: python
-      name: python3
-    ---
-    """
-)
+REPO = Path(__file__).resolve().parents[1]
 
 TINY = FRONT + textwrap.dedent(
     """

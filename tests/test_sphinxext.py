@@ -1,17 +1,9 @@
 """The Sphinx extension: chapter fingerprints that follow lib/ and data/."""
 
+from fixtures.tinybook import FRONT
 from tradeimbalance.sphinxext import fingerprint, inject_fingerprint
 
-NB = """---
-jupytext:
-  text_representation:
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
+NB = FRONT + """
 # Title
 
 ```{code-cell} ipython3
