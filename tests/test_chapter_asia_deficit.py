@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import tradeimbalance.charts  # noqa: F401  (theme)
 from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart

@@ -3,7 +3,6 @@
 import pandas as pd
 import pytest
 
-import tradeimbalance.charts  # noqa: F401
 from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart

@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pytest
 
-import tradeimbalance.charts  # noqa: F401
 from tradeimbalance import claims, load
 from tradeimbalance import reproduction
 from tradeimbalance.charts import lint_chart

@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pytest
 
-import tradeimbalance.charts  # noqa: F401  (theme)
 from tradeimbalance import load
 from tradeimbalance.charts import lint_chart
 from tradeimbalance.checks import invariant_problems

@@ -5,6 +5,7 @@ import json
 
 import altair as alt
 import pandas as pd
+import pytest
 
 import tradeimbalance.charts as charts
 from tradeimbalance.charts import pdf
@@ -90,3 +91,21 @@ def test_chart_id_is_stable_and_spec_is_escaped():
 def test_csv_drops_binary_noise_but_keeps_floats_as_floats():
     df = pd.DataFrame({"x": [27.259529999999998, 10.0]})
     assert csv_text(df) == "x\n27.25953\n10.0\n"
+
+
+def test_the_package_imports_altair_only_when_a_chart_name_is_used():
+    import subprocess
+    import sys
+
+    code = ("import sys, tradeimbalance.charts as c\n"
+            "assert 'altair' not in sys.modules, 'importing the package loaded Altair'\n"
+            "c.enable_charts()\n"
+            "import altair as alt\n"
+            "assert alt.theme.active == c.THEME_NAME and alt.renderers.active == c.RENDERER_NAME\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="no_such_name"):
+        charts.no_such_name  # noqa: B018

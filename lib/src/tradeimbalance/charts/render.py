@@ -153,3 +153,6 @@ def enable_renderer() -> None:
     if RENDERER_NAME not in alt.renderers.names():
         alt.renderers.register(RENDERER_NAME, _renderer)
     alt.renderers.enable(RENDERER_NAME)
+
+
+enable_renderer()

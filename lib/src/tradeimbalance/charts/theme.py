@@ -199,3 +199,6 @@ def economy_color_problems(spec: dict) -> list[str]:
                 if not isinstance(got, str) or got.lower() != ECONOMY_COLORS[key].lower():
                     problems.append(f"{ch}: {name!r} drawn in {got!r}, the book's colour is {ECONOMY_COLORS[key]}")
     return problems
+
+
+enable_theme()
