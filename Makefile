@@ -31,9 +31,12 @@ $(STAMP): requirements.txt constraints.txt lib/pyproject.toml
 setup: $(STAMP)
 
 # Stale chapters are executed first, in parallel on all cores, into the execution cache the build reads.
+# With no file of the book changed since the last successful build, it stops at the check.
 book: $(STAMP)
-	$(PY) -m tradeimbalance.prebuild --root .
-	$(JB) build . --builder html $(JBFLAGS)
+	@$(PY) -m tradeimbalance.uptodate check --root . --out _build/html --salt "html $(JBFLAGS)" || { \
+	  $(PY) -m tradeimbalance.prebuild --root . && \
+	  $(JB) build . --builder html $(JBFLAGS) && \
+	  $(PY) -m tradeimbalance.uptodate write --root . --out _build/html; }
 
 # The student edition: the same book without the exercises' solutions (sphinx-exercise's
 # hide_solutions, set by editions/student.yml merged into _config.yml).

@@ -9,7 +9,7 @@ Run with ``make bench``. In one run it measures
   included, as for the floor), and their sum;
 - a clean ``make book`` (``_build`` removed: parallel pre-execution, then the
   Sphinx build), with the peak memory of all its processes together;
-- the same build again with nothing changed;
+- the same build again with nothing changed (``make book``: its up-to-date check);
 - ``tradeimbalance run --year 2015`` (into a temporary folder);
 - ``make test`` (after the clean build, so unchanged chapters are proven by
   the execution cache; every unit test runs).
@@ -40,9 +40,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
-JB = str(Path(PY).parent / "jupyter-book")
-BUILD = [[PY, "-m", "tradeimbalance.prebuild", "--root", "."],
-         [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"]]
+BUILD = [["make", "book"]]  # the up-to-date check, the parallel pre-execution, the Sphinx build
 RUN_YEAR = 2015
 
 #: key: (label, limit); a ratio or seconds must be at most the limit, the memory peak under it.
