@@ -1,6 +1,6 @@
 # China's Foreign Trade Imbalance: an executable reproduction.
 #   make book   set up, execute the stale chapters in parallel, build the HTML book (_build/html)
-#   make test   set up, run the full test suite (unit tests + every chapter, through the execution cache)
+#   make test   set up, run every test that needs no built product (unit tests + every chapter, through the execution cache)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
 #   make refresh  fetch the newest official data (IMF IMTS, World Bank, UN Comtrade, US Census), save every
 #               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)
@@ -18,7 +18,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
-.PHONY: all setup book book-student test built-test data pdf browser-test bench lock clean ci refresh
+.PHONY: all setup bytecode book book-student test built-test data pdf browser-test bench lock clean ci refresh
 
 all: book
 
@@ -30,9 +30,14 @@ $(STAMP): requirements.txt constraints.txt lib/pyproject.toml
 
 setup: $(STAMP)
 
+# The library's bytecode, written even where PYTHONDONTWRITEBYTECODE is set: every kernel and test
+# process then loads lib/ without compiling it (only changed files are recompiled).
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q lib/src
+
 # Stale chapters are executed first, in parallel on all cores, into the execution cache the build reads.
 # With no file of the book changed since the last successful build, it stops at the check.
-book: $(STAMP)
+book: bytecode
 	@$(PY) -m tradeimbalance.uptodate check --root . --out _build/html --salt "html $(JBFLAGS)" || { \
 	  $(PY) -m tradeimbalance.prebuild --root . && \
 	  $(JB) build . --builder html $(JBFLAGS) && \
@@ -44,14 +49,15 @@ book-student: $(STAMP)
 	$(PY) -m tradeimbalance.teaching config _config.yml editions/student.yml _build/student/_config.yml
 	$(JB) build . --builder html $(JBFLAGS) --config _build/student/_config.yml --path-output _build/student
 
-test: $(STAMP)
-	$(PY) -m pytest -n auto
+# Every test that needs no built product; make browser-test and make built-test check the products.
+test: bytecode
+	$(PY) -m pytest -n auto -m "not browser and not built"
 
 # After make book, make book-student and make pdf: the checks of what they built (the pages' text,
 # the student edition without solutions, the notebook zip run in a fresh venv, the PDF's metadata);
 # a missing product fails here instead of skipping.
 built-test: $(STAMP)
-	TI_REQUIRE_BOOK=1 $(PY) -m pytest -n auto tests/test_book_text.py tests/test_teaching.py tests/test_notebook_zip.py tests/test_pdf.py
+	TI_REQUIRE_BOOK=1 $(PY) -m pytest -n auto -m built
 
 data: $(STAMP)
 	$(PY) -m tradeimbalance.build --raw $(RAW) --out data

@@ -58,6 +58,7 @@ def test_scanner_finds_identifiers_outside_code_only():
     assert identifiers_in(page) == ["ASIA_PAPER", "value_type", "year_label"]
 
 
+@pytest.mark.built
 @pytest.mark.parametrize("page", toc.pages(ROOT))
 def test_no_identifier_like_tokens_in_built_pages(page):
     path = HTML / f"{page}.html"

@@ -20,6 +20,8 @@ import pytest
 from tradeimbalance import teaching
 from fixtures.built import missing
 
+pytestmark = pytest.mark.built  # checks a built product: make built-test runs it
+
 ROOT = Path(__file__).resolve().parents[1]
 ZIP = ROOT / "_build" / "html" / teaching.NOTEBOOK_DIR / teaching.ZIP_NAME
 

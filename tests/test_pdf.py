@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from fixtures.built import missing
 
+pytestmark = pytest.mark.built  # checks a built product: make built-test runs it
+
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "_build" / "latex" / "book.pdf"
 

@@ -179,6 +179,7 @@ def _page_text(path: Path) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.built
 def test_default_book_has_every_solution():
     require_build(HTML)
     text = " ".join(_page_text(HTML / "chapters" / f"{n}.html") for n in paper_chapters())
@@ -187,6 +188,7 @@ def test_default_book_has_every_solution():
     assert (HTML / "chapters" / "bilateral.html").read_text(encoding="utf-8").count('class="solution dropdown') == 3
 
 
+@pytest.mark.built
 def test_student_edition_has_no_solution():
     require_build(STUDENT_HTML)
     for name in paper_chapters():
@@ -204,6 +206,7 @@ def test_student_edition_has_no_solution():
     assert "mirror_series(\\\"USA\\\").loc[years]" not in nb and "solution-start" not in nb
 
 
+@pytest.mark.built
 def test_every_chapter_page_offers_its_executed_notebook():
     require_build(HTML)
     for name in paper_chapters():
