@@ -9,9 +9,10 @@
 2. Looks each one up in the jupyter-cache of ``_config.yml`` (``execute.cache``).
    A chapter whose key is there is left alone: its inputs (the chapter, the
    package, the data) are unchanged since it last executed without error.
-3. Executes the other chapters on all cores (one kernel per worker process,
-   the chapter's folder as working directory, the ``execute`` timeout of
-   ``_config.yml``) and stores each successful run in the cache, where the
+3. Executes the other chapters on all cores (a fresh kernel per chapter, forked
+   from a worker process that has imported the libraries once:
+   :mod:`tradeimbalance.warmkernel`; the chapter's folder as working directory,
+   the ``execute`` timeout of ``_config.yml``) and stores each successful run in the cache, where the
    build then finds it. A failing chapter is named with its error and nothing
    is cached for it; the exit status is then 1.
 
@@ -37,6 +38,7 @@ from typing import Callable
 
 import yaml
 
+from . import warmkernel
 from .sphinxext import fingerprint, inject_fingerprint
 from .toc import files as toc_files, read_toc, toc_chapters
 
@@ -98,9 +100,16 @@ def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> 
     saved = os.dup(2)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
+    km = None
     try:
-        res = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=False, meta_override=True)
+        if warmkernel.available():  # a kernel forked from this warmed-up worker (see tradeimbalance.warmkernel)
+            warmkernel.warm_up()
+            km = warmkernel.start(Path(path).parent)
+        res = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=False,
+                                  meta_override=True, km=km)
     finally:
+        if km is not None:
+            km.stop()
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
