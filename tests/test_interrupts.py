@@ -40,6 +40,16 @@ SLEEPY = FRONT + textwrap.dedent(
 )
 
 
+def _is_kernel(p: psutil.Process) -> bool:
+    """A chapter's kernel: launched as ipykernel, or forked by a pool worker (tradeimbalance.warmkernel)."""
+    try:
+        if "ipykernel" in " ".join(p.cmdline()):
+            return True
+        return "spawn_main" in " ".join(p.cmdline()) and "spawn_main" in " ".join(p.parent().cmdline())
+    except (psutil.Error, AttributeError):
+        return False
+
+
 def _alive(pid: int) -> bool:
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
@@ -65,7 +75,7 @@ def _start_run(tmp_path: Path):
     tree: list[psutil.Process] = []
     while time.monotonic() < deadline:
         tree = psutil.Process(proc.pid).children(recursive=True)
-        if any("ipykernel" in " ".join(p.cmdline()) for p in tree if _alive(p.pid)):
+        if any(_is_kernel(p) for p in tree if _alive(p.pid)):
             break
         time.sleep(0.2)
     else:

@@ -8,7 +8,8 @@
 2. Read each chapter listed in ``_toc.yml`` (:mod:`tradeimbalance.toc`) and
    execute it with papermill's Python API, ``year`` injected after the cell
    tagged ``parameters`` (:mod:`.chapter`). Chapters run in parallel, one kernel
-   each, on ``os.cpu_count()`` worker processes; one progress line per chapter
+   each (forked from the warmed-up worker: :mod:`tradeimbalance.warmkernel`), on
+   ``os.cpu_count()`` worker processes; one progress line per chapter
    (:mod:`.parallel`).
 3. In a temporary folder, lay out a book of the executed notebooks (``index.md``,
    ``_config.yml`` with execution off and the project's Sphinx extension kept,

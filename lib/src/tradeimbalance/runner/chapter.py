@@ -1,8 +1,9 @@
 """Execute one chapter with papermill, in a worker process, and describe the cell that failed.
 
 :func:`execute_chapter` reads a chapter (a MyST notebook with jupytext, or an ``.ipynb``), runs it
-with ``year`` injected after the cell tagged ``parameters`` and writes the executed notebook; the
-kernel's log and temporary files go into the run's scratch folder. A failing cell is named by
+with ``year`` injected after the cell tagged ``parameters``, in a kernel of its own forked from the
+warmed-up worker (:mod:`tradeimbalance.warmkernel`), and writes the executed notebook; the
+kernel's connection file and temporary files go into the run's scratch folder. A failing cell is named by
 :func:`describe_cell_error`: its number in the chapter, the line in the chapter file, the code line
 that raised and the error.
 """
@@ -15,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .. import warmkernel
 from ..toc import CODE_FENCE
 
 #: An ANSI terminal escape (colours in tracebacks and in jupyter-book's log).
@@ -137,16 +139,25 @@ def _execute(path: Path, source_rel: str, year: int, out_ipynb: str, scratch: st
         nb = jupytext.read(path) if md_text is not None else nbformat.read(path, as_version=4)
         src_ipynb = Path(scratch) / (source_rel.replace("/", "__") + ".ipynb")
         nbformat.write(nb, src_ipynb)
-        papermill.execute_notebook(
-            str(src_ipynb),
-            out_ipynb,
-            parameters={"year": int(year)},
-            cwd=str(path.parent),
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            execution_timeout=timeout,
-        )
+        km = None
+        if warmkernel.available():  # a fresh kernel forked from this warmed-up worker
+            warmkernel.warm_up()
+            km = warmkernel.start(path.parent)
+        try:
+            papermill.execute_notebook(
+                str(src_ipynb),
+                out_ipynb,
+                parameters={"year": int(year)},
+                cwd=str(path.parent),
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+                execution_timeout=timeout,
+                km=km,
+            )
+        finally:
+            if km is not None:
+                km.stop()
         executed = nbformat.read(out_ipynb, as_version=4)
         _prepare_executed(executed)
         nbformat.write(executed, out_ipynb)
