@@ -13,7 +13,8 @@ from the worker as it was after the warm-up, never from another notebook's kerne
 What a module decides once at import, from the process it is imported in,
 is decided as in a kernel: pandas picks its ``display.max_columns`` default by
 asking whether it runs inside a Jupyter kernel, so the warm-up imports it while
-the question answers yes. ``tests/test_warmkernel.py`` executes the same
+the question answers yes (or, where pandas was imported before, sets the value
+that answer gives). ``tests/test_warmkernel.py`` executes the same
 notebook in a launched and in a forked kernel and compares every output.
 
 POSIX only (``os.fork``); elsewhere :func:`available` is False and the caller
@@ -33,6 +34,9 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 
 _WARM = False
+
+#: pandas' ``display.max_columns`` default when imported inside a Jupyter kernel (``pandas/core/config_init.py``)
+KERNEL_MAX_COLUMNS = 20
 
 
 def available() -> bool:
@@ -55,16 +59,19 @@ def warm_up() -> None:
     global _WARM
     if _WARM:
         return
+    already = "pandas" in sys.modules
     had = hasattr(builtins, "get_ipython")
     saved = getattr(builtins, "get_ipython", None)
     builtins.get_ipython = lambda: _KernelLike()  # pandas' is_terminal(): "inside a kernel"
     try:
-        import pandas  # noqa: F401
+        import pandas
     finally:
         if had:
             builtins.get_ipython = saved
         else:
             del builtins.get_ipython
+    if already:  # imported outside a kernel before: set what its import inside a kernel sets
+        pandas.set_option("display.max_columns", KERNEL_MAX_COLUMNS)
     from .charts import enable_charts
 
     enable_charts()
