@@ -45,7 +45,7 @@ class ChapterItem(pytest.Item):
         if run.get("per_item"):  # an xdist worker: this test executes its own chapter
             from tradeimbalance import prebuild
 
-            outcome = prebuild.prepare(ROOT, [self.source], workers=1, progress=lambda line: None)[0]
+            outcome = prebuild.prepare(ROOT, [self.source], workers=1, progress=lambda line: None, keep_pool=True)[0]
         else:
             run["thread"].join()
             if "error" in run:

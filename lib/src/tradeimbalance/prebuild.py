@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -140,8 +141,19 @@ def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str,
     return todo, done
 
 
+_KEPT_POOLS: dict[int, cf.ProcessPoolExecutor] = {}
+
+
+def _kept_pool(workers: int) -> cf.ProcessPoolExecutor:
+    """A pool of ``workers`` processes kept for the life of this process (its workers stay warmed up)."""
+    if workers not in _KEPT_POOLS:
+        _KEPT_POOLS[workers] = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return _KEPT_POOLS[workers]
+
+
 def prepare(root: str | Path, sources: list[str] | None = None, workers: int | None = None,
-            progress: Callable[[str], None] = print, plan: tuple | None = None, env: dict | None = None) -> list[Outcome]:
+            progress: Callable[[str], None] = print, plan: tuple | None = None, env: dict | None = None,
+            keep_pool: bool = False) -> list[Outcome]:
     """Make sure every chapter in ``sources`` (default: the executable chapters of ``_toc.yml``) is in the cache.
 
     Chapters whose cache entry matches are not executed; the others run in
@@ -149,6 +161,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     successful run is cached. Returns one :class:`Outcome` per chapter, in the
     order given. ``plan`` is a result of :func:`stale` computed earlier (the cache
     lookup), ``env`` the environment the kernels start with (default: this process's).
+    With ``keep_pool`` the worker processes outlive the call and serve the next
+    one, already warmed up (the test suite executes one chapter per call).
     """
     import nbformat
     from jupyter_cache import get_cache
@@ -166,7 +180,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         cache = get_cache(str(cache_path(root)))
         ctx = multiprocessing.get_context("spawn")
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        kept = _kept_pool(workers) if keep_pool else None
+        with contextlib.nullcontext(kept) if kept else cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             futures = {pool.submit(_execute, str(root / src), nbformat.writes(nb), timeout, env): src for src, nb in todo}
             for fut in cf.as_completed(futures):
                 src = futures[fut]
