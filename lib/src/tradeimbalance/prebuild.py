@@ -27,6 +27,7 @@ digest stops at once, without reading a notebook or opening the cache.
 from __future__ import annotations
 
 import argparse
+import atexit
 import concurrent.futures as cf
 import contextlib
 import multiprocessing
@@ -146,9 +147,17 @@ _KEPT_POOLS: dict[int, cf.ProcessPoolExecutor] = {}
 
 def _kept_pool(workers: int) -> cf.ProcessPoolExecutor:
     """A pool of ``workers`` processes kept for the life of this process (its workers stay warmed up)."""
+    if not _KEPT_POOLS:
+        atexit.register(_close_kept_pools)  # before the interpreter tears its modules down
     if workers not in _KEPT_POOLS:
         _KEPT_POOLS[workers] = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     return _KEPT_POOLS[workers]
+
+
+def _close_kept_pools() -> None:
+    """Stop the kept pools' workers (at exit; returns None)."""
+    while _KEPT_POOLS:
+        _KEPT_POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
 
 
 def prepare(root: str | Path, sources: list[str] | None = None, workers: int | None = None,

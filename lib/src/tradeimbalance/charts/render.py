@@ -75,21 +75,32 @@ def csv_text(df: pd.DataFrame) -> str:
 _NARROW_JS = (
     # a title longer than the box breaks into lines (Vega draws an array of strings as lines)
     "var tiMax=40,tiCols=2;"
-    "function tiLines(t){if(typeof t!=='string'||t.length<=tiMax){return t;}var w=t.split(' '),out=[],l='';"
-    "w.forEach(function(x){if(l&&(l+' '+x).length>tiMax){out.push(l);l=x;}else{l=l?l+' '+x:x;}});"
+    "function tiLines(t,n){n=n||tiMax;if(typeof t!=='string'||t.length<=n){return t;}var w=t.split(' '),out=[],l='';"
+    "w.forEach(function(x){if(l&&(l+' '+x).length>n){out.push(l);l=x;}else{l=l?l+' '+x:x;}});"
     "if(l){out.push(l);}return out;}"
+    # a title or subtitle given as lines has each line broken in turn
+    "function tiWrap(t){if(!Array.isArray(t)){return tiLines(t);}var out=[];"
+    "t.forEach(function(x){out=out.concat(tiLines(x));});return out;}"
     "function tiTitle(o){if(typeof o.title==='string'){o.title=tiLines(o.title);}"
     "else if(o.title&&typeof o.title==='object'&&!Array.isArray(o.title)){"
-    "o.title.text=tiLines(o.title.text);if(o.title.subtitle){o.title.subtitle=tiLines(o.title.subtitle);}}}"
+    "o.title.text=tiWrap(o.title.text);if(o.title.subtitle){o.title.subtitle=tiWrap(o.title.subtitle);}}}"
+    # long axis labels (section names) give up room to the marks: at most 45% of the box
+    "var tiLabel=280;"
     "function tiCap(o){if(Array.isArray(o)){o.forEach(tiCap);return;}"
     "if(o&&typeof o==='object'){if('title' in o&&!('field' in o)){tiTitle(o);}"
+    "if(typeof o.labelLimit==='number'&&o.labelLimit>tiLabel){o.labelLimit=tiLabel;}"
+    # an axis or legend title (beside a field) breaks into lines half as long as the box's
+    "if('field' in o&&typeof o.title==='string'){o.title=tiLines(o.title,Math.floor(tiMax/2));}"
     "for(var k in o){if(k==='data'||k==='datasets'){continue;}"
     "if(k==='legend'&&o[k]&&typeof o[k]==='object'&&o[k].columns>1){o[k].columns=tiCols;}"
     "tiCap(o[k]);}}}"
-    "function tiNarrow(s,cw){tiMax=Math.max(24,Math.floor(cw/8));tiCols=cw<420?1:2;if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
+    "function tiNarrow(s,cw){tiMax=Math.max(24,Math.floor(cw/8));tiCols=cw<420?1:2;tiLabel=Math.floor(cw*0.45);"
+    "if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
     "var subs=s.vconcat||s.concat;if(subs){subs.forEach(function(x){x.width=Math.max(160,cw-120);});}"
     "else{s.width=cw;s.autosize={type:'fit-x',contains:'padding'};}"
-    "tiCap(s);s.config=s.config||{};if(s.config.legend){s.config.legend.columns=tiCols;}"
+    "tiCap(s);s.config=s.config||{};"
+    # the legend goes below the chart, where it has the box's whole width
+    "s.config.legend=Object.assign({},s.config.legend||{},{orient:'bottom',columns:tiCols,labelLimit:cw-40});"
     # crowded axis labels (every year of a band scale) are thinned instead of overlapping
     "s.config.axis=Object.assign({},s.config.axis||{},{labelOverlap:'parity'});}"
 )

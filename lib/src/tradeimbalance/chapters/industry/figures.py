@@ -97,7 +97,7 @@ def fig4_chart(df: pd.DataFrame, year: int) -> alt.Chart:
         y=alt.Y("section:N", title="HS section", sort=order,
                 axis=alt.Axis(labelLimit=280, titleAngle=0, titleAnchor="end", titleAlign="right", titleY=-8, titleX=0)),
         yOffset=alt.YOffset("series:N", sort=series),
-        x=alt.X("china_balance_usd_bn:Q", title="China's balance with the US (USD bn; 0 = balanced)",
+        x=alt.X("china_balance_usd_bn:Q", title="China's balance with the US (USD bn)",
                 axis=alt.Axis(values=[-50, 0, 50, 100, 150, 200, 250, 300], format=",.0f")),
         color=alt.Color("series:N", title="Year, records", sort=series,
                         scale=alt.Scale(domain=series, range=colours)),
@@ -107,7 +107,7 @@ def fig4_chart(df: pd.DataFrame, year: int) -> alt.Chart:
                  alt.Tooltip("china_balance_usd_bn:Q", title="Balance (USD bn)", format=",.1f")],
     )
     zero = alt.Chart(pd.DataFrame({"x": [0.0], "label": ["0 = balanced"]}))
-    x_title = "China's balance with the US (USD bn; 0 = balanced)"
+    x_title = "China's balance with the US (USD bn)"
     rule = zero.mark_rule(color=PALETTE[6], strokeWidth=1).encode(x=alt.X("x:Q", title=x_title))
     label = zero.mark_text(align="left", dx=3, dy=-6, y=0, fontSize=11, color=PALETTE[6]).encode(
         x=alt.X("x:Q", title=x_title), text="label:N")
