@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 
@@ -37,15 +38,8 @@ def outputs(nb) -> list[str]:
 
 
 def run(nb, folder, forked: bool):
-    km = None
-    if forked:
-        warmkernel.warm_up()
-        km = warmkernel.start(folder)
-    try:
+    with warmkernel.forked(folder) if forked else contextlib.nullcontext() as km:
         NotebookClient(nb, km=km, timeout=60, resources={"metadata": {"path": str(folder)}}).execute()
-    finally:
-        if km is not None:
-            km.stop()
     return nb
 
 
@@ -100,3 +94,9 @@ def test_a_cell_that_runs_past_the_timeout_stops_the_kernel(folder):
         km.stop()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_where_kernels_cannot_be_forked_the_caller_launches_one(monkeypatch):
+    monkeypatch.setattr(warmkernel, "available", lambda: False)
+    with warmkernel.forked(".") as km:
+        assert km is None

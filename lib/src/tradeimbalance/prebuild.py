@@ -102,16 +102,11 @@ def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> 
     saved = os.dup(2)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
-    km = None
     try:
-        if warmkernel.available():  # a kernel forked from this warmed-up worker (see tradeimbalance.warmkernel)
-            warmkernel.warm_up()
-            km = warmkernel.start(Path(path).parent)
-        res = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=False,
-                                  meta_override=True, km=km)
+        with warmkernel.forked(Path(path).parent) as km:  # a kernel forked from this warmed-up worker
+            res = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=False,
+                                      meta_override=True, km=km)
     finally:
-        if km is not None:
-            km.stop()
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
@@ -145,13 +140,19 @@ def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str,
 _KEPT_POOLS: dict[int, cf.ProcessPoolExecutor] = {}
 
 
-def _kept_pool(workers: int) -> cf.ProcessPoolExecutor:
-    """A pool of ``workers`` processes kept for the life of this process (its workers stay warmed up)."""
+def _pool(workers: int, keep: bool):
+    """A context giving a pool of ``workers`` spawned processes: a new one, shut down when the context
+    ends, or (``keep``) the one kept for the life of this process, whose workers stay warmed up."""
+    def new() -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    if not keep:
+        return new()
     if not _KEPT_POOLS:
         atexit.register(_close_kept_pools)  # before the interpreter tears its modules down
     if workers not in _KEPT_POOLS:
-        _KEPT_POOLS[workers] = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    return _KEPT_POOLS[workers]
+        _KEPT_POOLS[workers] = new()
+    return contextlib.nullcontext(_KEPT_POOLS[workers])
 
 
 def _close_kept_pools() -> None:
@@ -188,9 +189,7 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
         timeout = int((_config(root).get("execute") or {}).get("timeout") or 600)
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         cache = get_cache(str(cache_path(root)))
-        ctx = multiprocessing.get_context("spawn")
-        kept = _kept_pool(workers) if keep_pool else None
-        with contextlib.nullcontext(kept) if kept else cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        with _pool(workers, keep_pool) as pool:
             futures = {pool.submit(_execute, str(root / src), nbformat.writes(nb), timeout, env): src for src, nb in todo}
             for fut in cf.as_completed(futures):
                 src = futures[fut]

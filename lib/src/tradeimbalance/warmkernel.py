@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import contextlib
 import os
 import signal
 import sys
@@ -188,3 +189,21 @@ def start(cwd: str | Path) -> ForkedKernelManager:
     km.load_connection_file()
     km.pid = pid
     return km
+
+
+@contextlib.contextmanager
+def forked(cwd: str | Path):
+    """A kernel forked in folder ``cwd`` for one notebook, stopped afterwards.
+
+    Yields its manager (pass it to ``nbclient`` or papermill as ``km``), or None
+    where kernels cannot be forked: the caller's executor then launches one.
+    """
+    if not available():
+        yield None
+        return
+    warm_up()
+    km = start(cwd)
+    try:
+        yield km
+    finally:
+        km.stop()

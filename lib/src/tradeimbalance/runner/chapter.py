@@ -139,11 +139,7 @@ def _execute(path: Path, source_rel: str, year: int, out_ipynb: str, scratch: st
         nb = jupytext.read(path) if md_text is not None else nbformat.read(path, as_version=4)
         src_ipynb = Path(scratch) / (source_rel.replace("/", "__") + ".ipynb")
         nbformat.write(nb, src_ipynb)
-        km = None
-        if warmkernel.available():  # a fresh kernel forked from this warmed-up worker
-            warmkernel.warm_up()
-            km = warmkernel.start(path.parent)
-        try:
+        with warmkernel.forked(path.parent) as km:  # a fresh kernel forked from this warmed-up worker
             papermill.execute_notebook(
                 str(src_ipynb),
                 out_ipynb,
@@ -155,9 +151,6 @@ def _execute(path: Path, source_rel: str, year: int, out_ipynb: str, scratch: st
                 execution_timeout=timeout,
                 km=km,
             )
-        finally:
-            if km is not None:
-                km.stop()
         executed = nbformat.read(out_ipynb, as_version=4)
         _prepare_executed(executed)
         nbformat.write(executed, out_ipynb)
