@@ -6,6 +6,7 @@
 #               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)
 #   make book-student  the student edition, without solutions (_build/student/_build/html)
 #   make pdf    build the PDF book (_build/latex/book.pdf)
+#   make index-test  pip resolves the Binder requirements against the package index to the lock
 #   make built-test  after book, book-student and pdf: checks of what they built (missing = failure)
 #   make browser-test  after make book: open every page in headless Chromium (charts draw, offline)
 #   make bench  ratios of build, run --year and each chapter against their targets, in one run
@@ -18,13 +19,14 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going
 
-.PHONY: all setup bytecode book book-student test built-test data pdf browser-test bench lock clean ci refresh
+.PHONY: all setup bytecode book book-student test index-test built-test data pdf browser-test bench lock clean ci refresh
 
 all: book
 
-$(STAMP): requirements.txt constraints.txt lib/pyproject.toml
+$(STAMP): requirements.txt requirements-nodeps.txt constraints.txt lib/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt -c constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e ./lib
 	@touch $(STAMP)
 
@@ -51,7 +53,11 @@ book-student: $(STAMP)
 
 # Every test that needs no built product; make browser-test and make built-test check the products.
 test: bytecode
-	$(PY) -m pytest -n auto -m "not browser and not built"
+	$(PY) -m pytest -n auto -m "not browser and not built and not index"
+
+# pip resolves the Binder requirements against the package index to exactly the lock (needs the index).
+index-test: $(STAMP)
+	$(PY) -m pytest -m index
 
 # After make book, make book-student and make pdf: the checks of what they built (the pages' text,
 # the student edition without solutions, the notebook zip run in a fresh venv, the PDF's metadata);

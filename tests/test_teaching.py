@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from tradeimbalance import teaching, toc
+from fixtures import closure
 from fixtures.built import missing
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,12 +140,54 @@ def test_binder_installs_the_lock_and_the_library():
     assert req == ["-r ../requirements.txt", "-c ../constraints.txt"]
     post = (ROOT / "binder" / "postBuild").read_text()
     assert os.access(ROOT / "binder" / "postBuild", os.X_OK)
+    assert re.search(r"^python -m pip install --no-deps -r requirements-nodeps\.txt -c constraints\.txt$", post, re.M)
     assert re.search(r"^python -m pip install --no-deps -e \./lib$", post, re.M)
     assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
 
 
+def test_mathjax_is_found_without_importing_its_jupyter_server():
+    code = ("import sys; from tradeimbalance import teaching; src = teaching.mathjax_source(); "
+            "assert (src / 'MathJax.js').is_file(); "
+            "assert 'jupyter_server_mathjax' not in sys.modules and 'jupyter_server' not in sys.modules")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _lock() -> dict[str, str]:
+    bootstrap = {"pip", "setuptools", "wheel"}  # pip freeze (make lock) never lists these
+    return {k: v for k, v in _names((ROOT / "constraints.txt").read_text().splitlines()).items() if k not in bootstrap}
+
+
+def test_the_requirements_close_to_exactly_the_lock():
+    """requirements.txt and what it requires, recursively, plus the no-dependency packages, are the lock:
+    nothing the lock pins goes unused and nothing required is missing from it (read offline, from the
+    metadata of the installed packages, which must be the locked versions)."""
+    dists = closure.installed()
+    needed = closure.closure(closure.requirement_lines(ROOT / "requirements.txt"), dists)
+    nodeps = {closure.canonical(r.split("==")[0]): r.split("==")[1]
+              for r in closure.requirement_lines(ROOT / "requirements-nodeps.txt")}
+    assert not set(nodeps) & set(needed), "a --no-deps package is also required normally"
+    got = {k: v for k, v in {**needed, **nodeps}.items() if k not in {"pip", "setuptools", "wheel"}}
+    lock = _lock()
+    assert sorted(set(got) - set(lock)) == [], "required but not in constraints.txt (make lock)"
+    assert sorted(set(lock) - set(got)) == [], "locked but required by nothing (make lock in a fresh venv)"
+    assert {k: v for k, v in got.items() if v != lock[k]} == {}, "installed versions differ from the lock (make setup)"
+
+
+def test_the_closure_follows_markers_and_extras():
+    dists = closure.installed()
+    jsonschema = closure.closure(["jsonschema"], dists)
+    assert {"attrs", "referencing", "rpds-py", "jsonschema-specifications"} <= set(jsonschema)
+    assert "rfc3987-syntax" not in jsonschema  # only its format-nongpl extra asks for it
+    with pytest.raises(LookupError, match=r"\(required by jsonschema\) is not installed"):
+        closure.closure(["jsonschema[format-nongpl]"], dists)
+    assert "tomli" not in closure.closure(["pytest"], dists)  # python_version < "3.11" only
+
+
+@pytest.mark.index
 def test_binder_requirements_resolve_to_exactly_the_lock(tmp_path):
-    """pip resolves binder/requirements.txt (as repo2docker installs it) to the lock, package for package."""
+    """pip resolves binder/requirements.txt (as repo2docker installs it) against the package index to the
+    lock, package for package, with the no-dependency packages of postBuild added."""
     report = tmp_path / "report.json"
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
@@ -153,9 +196,8 @@ def test_binder_requirements_resolve_to_exactly_the_lock(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     got = _names(f"{i['metadata']['name']}=={i['metadata']['version']}" for i in json.loads(report.read_text())["install"])
-    lock = _names((ROOT / "constraints.txt").read_text().splitlines())
-    bootstrap = {"pip", "setuptools", "wheel"}  # pip freeze (make lock) never lists these
-    assert {k: v for k, v in got.items() if k not in bootstrap} == lock
+    got.update(_names((ROOT / "requirements-nodeps.txt").read_text().splitlines()))
+    assert {k: v for k, v in got.items() if k not in {"pip", "setuptools", "wheel"}} == _lock()
 
 
 # --- the built books --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ tradeimbalance.teaching config _config.yml editions/student.yml OUT``.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import sys
@@ -61,12 +62,15 @@ RUNTIME_PACKAGES = ("ipykernel", "nbclient", "nbconvert", "myst-nb", "jupytext",
 
 
 def mathjax_source() -> Path:
-    """The MathJax 2 folder inside the installed ``jupyter-server-mathjax`` package."""
-    try:
-        import jupyter_server_mathjax
-    except ImportError as e:  # pragma: no cover - the lock installs it
-        raise RuntimeError("typesetting math offline needs jupyter-server-mathjax (pip install -r requirements.txt -c constraints.txt)") from e
-    src = Path(jupyter_server_mathjax.__file__).parent / "static"
+    """The MathJax 2 folder inside the installed ``jupyter-server-mathjax`` package.
+
+    The package is located, not imported: it is installed without its dependencies (the Jupyter
+    server its ``__init__`` imports), for its static files only.
+    """
+    spec = importlib.util.find_spec("jupyter_server_mathjax")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - the lock installs it
+        raise RuntimeError("typesetting math offline needs jupyter-server-mathjax (pip install --no-deps -r requirements-nodeps.txt)")
+    src = Path(list(spec.submodule_search_locations)[0]) / "static"
     if not (src / "MathJax.js").is_file():
         raise RuntimeError(f"no MathJax.js in {src}: reinstall jupyter-server-mathjax")
     return src
