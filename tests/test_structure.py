@@ -15,7 +15,7 @@ CHAPTERS_MD = ROOT / "chapters"
 MAX_LINES = 300
 #: The modules the chapters stand on (and that must never import a chapter or anything above the chapters).
 BELOW_CHAPTERS = {"data", "measures", "fmt", "charts", "views", "claims", "figures", "facts", "paths", "errors",
-                  "escape", "exhibits", "mdtable", "trend"}
+                  "escape", "exhibits", "mdtable", "trend", "yamlio"}
 #: Modules above the chapters: they may read the catalog; the chapters may not import them.
 ABOVE_CHAPTERS = {"catalog", "reproduction", "book", "checks", "export", "cli", "runner", "replication",
                   "prebuild", "sphinxext", "teaching", "coverage", "__main__"}

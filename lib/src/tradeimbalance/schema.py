@@ -12,9 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
-
-from . import paths
+from . import paths, yamlio
 from .errors import ValidationError
 from .ingest._common import DECIMALS
 
@@ -25,7 +23,7 @@ SPEC_FILE = paths.REFERENCE_DIR / "tables.yaml"
 def load_spec() -> dict:
     """The table descriptors (``reference/tables.yaml``)."""
     with open(SPEC_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yamlio.load(fh)
 
 
 def conform(name: str, df: pd.DataFrame, spec: dict | None = None) -> pd.DataFrame:

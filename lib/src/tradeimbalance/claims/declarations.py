@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .. import yamlio
 from ..paths import REFERENCE_DIR
 from .rules import BASES, ERRATUM, GAPS, NOT_IN_EDITION, NOT_PUBLISHED, QUALIFIERS, STATUSES
 
@@ -182,7 +181,7 @@ def _load() -> tuple[Declaration, ...]:
     for prefix, path in _files():
         if not path.is_file():
             continue
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = yamlio.load(path.read_text(encoding="utf-8")) or []
         if not isinstance(entries, list):
             raise DeclarationError(f"{path}: a declaration file is a list of entries")
         for entry in entries:
