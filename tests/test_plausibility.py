@@ -154,6 +154,7 @@ def _refused(raw: Path, out: Path, capsys) -> str:
     return err.strip()
 
 
+@pytest.mark.heavy
 @pytest.mark.raw
 @pytest.mark.skipif(not paths.raw_dir().exists(), reason="raw sources not present")
 def test_build_refuses_a_world_bank_file_with_header_and_no_rows(raw_copy, data_copy, capsys):
@@ -171,6 +172,7 @@ def _edit_dots(folder: Path, name: str, edit) -> None:
     wb.save(path)
 
 
+@pytest.mark.heavy
 @pytest.mark.raw
 @pytest.mark.skipif(not paths.raw_dir().exists(), reason="raw sources not present")
 def test_build_refuses_chinas_dots_export_sheet_emptied(raw_copy, data_copy, capsys):
@@ -186,6 +188,7 @@ def test_build_refuses_chinas_dots_export_sheet_emptied(raw_copy, data_copy, cap
     assert "CHN has 0 exports rows" in err and "DOTS_40.xlsx" in err and "'Exports, FOB'" in err
 
 
+@pytest.mark.heavy
 @pytest.mark.raw
 @pytest.mark.skipif(not paths.raw_dir().exists(), reason="raw sources not present")
 def test_build_refuses_dots_values_times_1000_and_a_negative_value(raw_copy, data_copy, capsys):
@@ -216,3 +219,23 @@ def test_build_refuses_dots_values_times_1000_and_a_negative_value(raw_copy, dat
     _edit_dots(folder, "DOTS_40.xlsx", negative)
     err = _refused(raw, data_copy, capsys)
     assert "table bilateral_trade: value -" in err and "below the minimum 0" in err and "reporter='CHN'" in err
+
+
+def test_a_bad_source_stops_the_build_before_the_next_table_is_read(tables, tmp_path, monkeypatch):
+    from tradeimbalance import build
+
+    bt = tables["bilateral_trade"]
+    emptied = bt[~((bt["reporter"] == "CHN") & (bt["flow"] == "exports"))].reset_index(drop=True)
+    read_after = []
+
+    def later(raw):
+        read_after.append("macro")
+        return tables["macro"]
+
+    monkeypatch.setattr(build, "READERS", {"bilateral_trade": lambda raw: emptied, "macro": later})
+    (tmp_path / "raw").mkdir()
+    out = tmp_path / "data"
+    with pytest.raises(IngestError, match="CHN has 0 exports rows"):
+        build.build_data(tmp_path / "raw", out)
+    assert read_after == [], "the build read on after a table failed its checks"
+    assert not out.exists()

@@ -154,16 +154,27 @@ def check_dots_against_wdi(bt: pd.DataFrame, macro: pd.DataFrame) -> None:
                 file=_dots_file(str(reporter)), sheet="Exports, FOB")
 
 
+def check_read(name: str, tables: dict[str, pd.DataFrame], spec: dict | None = None) -> None:
+    """The checks that table ``name``, just read into ``tables``, completes: its own, and those across
+    sources once both are read. A build calls it after each table, so a bad source stops the build
+    before the rest is read; raises the first :class:`IngestError` found."""
+    if name == "bilateral_trade":
+        check_dots(tables[name])
+    if name == "macro":
+        check_wdi(tables[name])
+    if name in ("bilateral_trade", "macro") and {"bilateral_trade", "macro"} <= set(tables):
+        check_dots_against_wdi(tables["bilateral_trade"], tables["macro"])
+    check_row_counts({name: tables[name]}, spec)
+
+
 def check_plausible(tables: dict[str, pd.DataFrame], raw: Path | None = None, spec: dict | None = None) -> None:
-    """Every check above; raises the first :class:`IngestError` found."""
+    """Every check above, on tables already read (:func:`check_read` for each, in their order);
+    raises the first :class:`IngestError` found."""
     if spec is None:
         from .schema import load_spec
 
         spec = load_spec()
-    if "bilateral_trade" in tables:
-        check_dots(tables["bilateral_trade"])
-    if "macro" in tables:
-        check_wdi(tables["macro"])
-    if "bilateral_trade" in tables and "macro" in tables:
-        check_dots_against_wdi(tables["bilateral_trade"], tables["macro"])
-    check_row_counts(tables, spec)
+    done: dict[str, pd.DataFrame] = {}
+    for name, df in tables.items():
+        done[name] = df
+        check_read(name, done, spec)

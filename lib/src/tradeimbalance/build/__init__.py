@@ -9,9 +9,10 @@ so that two builds give byte-identical files, next to the coverage table and the
 Before anything is read, the output folder is checked
 (:func:`tradeimbalance.outdir.check`: never the raw folder, the project root,
 the home folder, a file, or a folder tradeimbalance did not write; the
-project's own ``data/`` carries the marker, committed). After every table has
-been read and validated, the plausibility checks of :mod:`tradeimbalance.plausibility`
-run (row counts, both flows per reporter, magnitudes across sources). The
+project's own ``data/`` carries the marker, committed). As each table is read and
+validated, the plausibility checks of :mod:`tradeimbalance.plausibility` that it completes run
+(row counts, both flows per reporter, magnitudes across sources), so a bad source stops the build
+before the rest is read. The
 build then writes into a temporary folder inside the output folder and moves
 the tables in only when all of it succeeded; if anything fails, the output
 folder is left byte-identical and one :class:`~tradeimbalance.errors.IngestError`
@@ -35,8 +36,9 @@ from ..schema import SPEC_FILE, conform, load_spec, read_built, write_csv
 DATAPACKAGE = "datapackage.json"
 
 
-def read_all(raw: Path, only: list[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Run every reader (or those in ``only``) and conform its table to the descriptor."""
+def read_all(raw: Path, only: list[str] | None = None, check=None) -> dict[str, pd.DataFrame]:
+    """Run every reader (or those in ``only``) and conform its table to the descriptor; then
+    ``check(name, tables)``, if given, with the tables read so far (a bad table stops the reading)."""
     spec = load_spec()
     tables = {}
     for name, reader in READERS.items():
@@ -45,6 +47,8 @@ def read_all(raw: Path, only: list[str] | None = None) -> dict[str, pd.DataFrame
         if name not in spec["resources"]:
             raise ValidationError(f"table {name} has a reader but no descriptor", file=SPEC_FILE)
         tables[name] = conform(name, reader(raw), spec)
+        if check is not None:
+            check(name, tables)
     return tables
 
 
@@ -56,7 +60,7 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
     ``out_dir`` in one rename.
     """
     from .. import outdir
-    from ..plausibility import check_plausible
+    from ..plausibility import check_read
 
     raw = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     out = Path(out_dir) if out_dir is not None else paths.data_dir()
@@ -65,8 +69,7 @@ def build_data(raw_dir: str | Path | None = None, out_dir: str | Path | None = N
     if not raw.is_dir():
         raise IngestError("raw source folder not found", file=raw)
     spec = load_spec()
-    tables = read_all(raw)
-    check_plausible(tables, raw)
+    tables = read_all(raw, check=lambda name, done: check_read(name, done, spec))
     cov = conform("coverage", coverage(tables, spec), spec)
     tables["coverage"] = cov
     pkg = datapackage(tables, cov, spec)
