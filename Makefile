@@ -52,8 +52,10 @@ book-student: $(STAMP)
 	$(JB) build . --builder html $(JBFLAGS) --config _build/student/_config.yml --path-output _build/student
 
 # Every test that needs no built product; make browser-test and make built-test check the products.
+# The chapters and the heavy tests are collected first and handed out one at a time (--maxschedchunk 1),
+# so both workers stay busy to the end.
 test: bytecode
-	$(PY) -m pytest -n auto -m "not browser and not built and not index"
+	$(PY) -m pytest -n auto --maxschedchunk 1 -m "not browser and not built and not index"
 
 # pip resolves the Binder requirements against the package index to exactly the lock (needs the index).
 index-test: $(STAMP)

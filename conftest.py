@@ -74,6 +74,13 @@ def pytest_collect_file(file_path, parent):
     return None
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """The chapters and the tests marked ``heavy`` first (in their collected order): pytest-xdist then
+    starts the long work at once and spreads the many short tests over whichever worker is free, so
+    the workers finish together instead of one waiting on a long test picked up last."""
+    items.sort(key=lambda i: 0 if isinstance(i, ChapterItem) or i.get_closest_marker("heavy") else 1)
+
+
 def pytest_collection_finish(session):
     """Look the collected chapters up in the cache, then execute the stale ones in a background thread."""
     items = [i for i in session.items if isinstance(i, ChapterItem)]

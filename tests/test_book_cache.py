@@ -13,6 +13,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from fixtures.tinybook import FRONT
 
 CONFIG = textwrap.dedent(
@@ -82,6 +84,7 @@ def runs(log: Path) -> int:
     return log.read_text().count("run") if log.exists() else 0
 
 
+@pytest.mark.heavy
 def test_data_change_reexecutes_and_unchanged_rebuild_does_not(tmp_path):
     root, data_file, log, env = make_book(tmp_path)
 
@@ -110,6 +113,7 @@ def test_data_change_reexecutes_and_unchanged_rebuild_does_not(tmp_path):
     assert runs(log) == 3, "the build executed a chapter the pre-execution had cached (cache keys differ)"
 
 
+@pytest.mark.heavy
 def test_prebuild_reports_a_failing_chapter_and_caches_nothing(tmp_path):
     root, data_file, log, env = make_book(tmp_path)
     data_file.write_text("value\nnot-a-number\n")

@@ -109,6 +109,7 @@ class Elements(HTMLParser):
             self.text.append(data)
 
 
+@pytest.mark.heavy
 def test_payloads_in_the_data_appear_as_text_in_the_built_html(tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(paths.data_dir(), data)

@@ -73,6 +73,7 @@ def test_every_partner_name_has_a_unique_code():
         assert code in set(ref["code"])
 
 
+@pytest.mark.heavy
 @pytest.mark.raw
 @pytest.mark.skipif(not raw_dir().exists(), reason="raw sources ../shared/data/raw not present")
 def test_matches_the_premade_long_csv():

@@ -108,12 +108,14 @@ def _assert_clean_stop(proc, pids, tmpdir, out, code):
     assert not out.exists()
 
 
+@pytest.mark.heavy
 def test_sigterm_during_run_leaves_no_process_and_no_temporary_folder(tmp_path):
     proc, pids, tmpdir, out = _start_run(tmp_path)
     os.kill(proc.pid, signal.SIGTERM)  # `kill PID`
     _assert_clean_stop(proc, pids, tmpdir, out, 143)
 
 
+@pytest.mark.heavy
 def test_ctrl_c_during_run_stops_within_seconds_without_traceback(tmp_path):
     proc, pids, tmpdir, out = _start_run(tmp_path)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group gets SIGINT

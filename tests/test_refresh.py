@@ -129,6 +129,7 @@ def scaled_imts(factor: float) -> bytes:
 # ------------------------------------------------------------------------------------------- the whole path
 
 
+@pytest.mark.heavy
 def test_refresh_fetches_snapshots_parses_checks_and_rebuilds(server, book):
     server.routes[IMTS_PATH] = [(200, {**XML, "Last-Modified": "Tue, 16 Dec 2025 05:16:36 GMT"}, IMTS_XML)]
     server.routes[COMTRADE_PATH] = [(200, JSON, COMTRADE)]
@@ -171,6 +172,7 @@ def test_refresh_fetches_snapshots_parses_checks_and_rebuilds(server, book):
     assert checksums(book / "data") == after
 
 
+@pytest.mark.heavy
 def test_refresh_then_run_shows_the_imts_years(server, book):
     server.routes[IMTS_PATH] = [(200, XML, IMTS_XML)]
     refresh(["imts"], options=opts(server), client=fast_client(), progress=lambda _: None)

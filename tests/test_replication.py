@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tradeimbalance import replication
 from tradeimbalance.claims import declared
 from tradeimbalance.catalog import all_figures
@@ -13,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "replication_table.py"
 
 
+@pytest.mark.heavy
 def test_readme_exhibits_table_is_up_to_date():
     res = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
@@ -29,6 +32,7 @@ def test_table_lists_every_paper_exhibit_and_claims_table():
         assert f"`{fid}.csv`" in table
 
 
+@pytest.mark.heavy
 def test_check_fails_on_a_stale_readme_and_write_repairs_it(tmp_path):
     readme = tmp_path / "README.md"
     shutil.copy(ROOT / "README.md", readme)

@@ -133,6 +133,7 @@ def _csv_behind_link(html: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(base64.b64decode(m.group(1)).decode()))
 
 
+@pytest.mark.heavy
 def test_run_builds_a_book_for_the_year_with_data_links_and_progress(tmp_path, no_data_env):
     root = make_book(tmp_path / "book", {"tiny": TINY})
     lines = []
@@ -149,6 +150,7 @@ def test_run_builds_a_book_for_the_year_with_data_links_and_progress(tmp_path, n
     assert sorted(p.name for p in out.parent.iterdir()) == ["2015"]  # no staging folder left
 
 
+@pytest.mark.heavy
 def test_failing_chapter_names_chapter_and_cell_and_leaves_nothing(tmp_path, no_data_env):
     root = make_book(tmp_path / "book", {"tiny": TINY, "broken": BROKEN})
     out = tmp_path / "out" / "2015"
