@@ -23,6 +23,7 @@ READERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "partners": lambda raw: dots.partners(),
     "aggregates": lambda raw: reference_tables.aggregates(),
     "macro": wdi.read,
+    "gdp_vintages": lambda raw: reference_tables.gdp_vintages(),
     "bop_china": safe.read,
     "customs_regime": customs.read_regimes,
     "customs_regime_enterprise": customs.read_enterprise,

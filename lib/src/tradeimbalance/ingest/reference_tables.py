@@ -73,6 +73,16 @@ def paper_table1() -> pd.DataFrame:
     return df
 
 
+def gdp_vintages() -> pd.DataFrame:
+    """Earlier vintages of a GDP figure (``reference/gdp_vintages.csv``: one row per country, year and
+    vintage, USD bn, with its publisher and source), to read a ratio to GDP over the GDP its author had."""
+    path = REFERENCE_DIR / "gdp_vintages.csv"
+    df = reference("gdp_vintages").copy()
+    df["year"] = to_number(df["year"], path, "year", allow_blank=False).astype("Int64")
+    df["gdp_usd_bn"] = rounded(to_number(df["gdp_usd_bn"], path, "gdp_usd_bn", allow_blank=False))
+    return df
+
+
 def known_gaps() -> pd.DataFrame:
     """Known gaps per dataset, from the SOURCE.md files (``dataset, source_folder, gap``)."""
     return reference("known_gaps").copy()

@@ -11,7 +11,7 @@ from ...facts import Fact, fact, reported
 from . import PAPER_YEAR
 from .disputes import disputes, disputes_as_complainant, us_complaints_by_respondent
 from .measures import (bop_usd, current_account_pct_gdp, customs_balance_usd, customs_goods_cny, goods_balance_share,
-                       safe_first_release_ca_pct)
+                       goods_balance_share_earlier_gdp, safe_first_release_ca_pct)
 
 
 def _goods_and_services(year: int) -> list[Fact]:
@@ -35,9 +35,14 @@ def _goods_and_services(year: int) -> list[Fact]:
 
 
 def _shares_of_gdp(year: int) -> list[Fact]:
-    """Goods balances as a percent of GDP: China (DOTS and WDI), India and Brazil, computed and as reported."""
+    """Goods balances as a percent of GDP: China (DOTS and WDI; 2018 also over the earlier GDP vintage, with both
+    GDP figures in USD bn), India and Brazil, computed and as reported."""
     y1, y0 = PAPER_YEAR, PAPER_YEAR - 1
+    earlier = goods_balance_share_earlier_gdp("CHN", y0) or {}
     return [
+        fact("chn_share_y0_earlier_gdp", earlier.get("balance_pct_gdp"), "pct", digits=2),
+        fact("chn_gdp_y0_earlier", earlier.get("gdp_usd_bn"), "usd_bn"),
+        fact("chn_gdp_y0_now", earlier.get("gdp_now_usd_bn"), "usd_bn"),
         fact("chn_share_y0", goods_balance_share("CHN", y0, "dots"), "pct", digits=2),
         fact("chn_share_y1", goods_balance_share("CHN", y1, "dots"), "pct", digits=2),
         fact("chn_wdi_share_y0", goods_balance_share("CHN", y0, "wdi"), "pct", digits=2),

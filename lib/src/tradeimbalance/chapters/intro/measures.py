@@ -44,6 +44,21 @@ def goods_balance_share(country: str, year: int, basis: str = "wdi") -> float | 
     return None if row.empty else float(row["balance_pct_gdp"].iloc[0])
 
 
+def goods_balance_share_earlier_gdp(country: str, year: int, basis: str = "dots") -> dict[str, float] | None:
+    """The goods balance of :func:`goods_balance_pct_gdp` over GDP in an earlier World Bank vintage
+    (``gdp_vintages``) instead of the current one: ``{gdp_usd_bn, gdp_now_usd_bn, balance_pct_gdp}``,
+    or None where no earlier vintage of that GDP is recorded."""
+    vint = load("gdp_vintages")
+    earlier = vint[(vint["country"] == country) & (vint["year"] == year) & (vint["vintage"] == "earlier")]
+    df = goods_balance_pct_gdp(basis)
+    row = df[(df["country"] == country) & (df["year"] == year)]
+    if earlier.empty or row.empty:
+        return None
+    gdp = float(earlier["gdp_usd_bn"].iloc[0])
+    return {"gdp_usd_bn": gdp, "gdp_now_usd_bn": float(row["gdp_usd_bn"].iloc[0]),
+            "balance_pct_gdp": float(row["balance_usd_bn"].iloc[0]) / gdp * 100}
+
+
 def customs_goods_cny(year: int) -> dict[str, float] | None:
     """China's customs-basis goods exports, imports and balance in CNY trillion (``bop_china``)."""
     bop = load("bop_china")
