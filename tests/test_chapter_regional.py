@@ -150,4 +150,11 @@ def test_claims_keep_their_registered_status_and_cover_section_2_2():
     assert len(cells) == 36 and (st[cells] == claims.BOUNDED).all()  # every cell of Table 1, bounded by total trade
     assert st["s2_2_top9_are_largest"] == claims.REPRODUCED
     assert st["s2_2_jiangsu_euus_minus_total"] == claims.CONSISTENT  # arithmetic on Table 1, not data
-    assert st["s2_2_jiangsu_euus_surplus_2018"] == claims.NOT_PUBLISHED
+    # The text's statements of Table 1's numbers are bounded like the cells they repeat (a status per number).
+    for text_id, cell in {"s2_2_jiangsu_euus_surplus_2018": "s2_2_table1_js_eu_us", "s2_2_shanghai_balance_2018": "s2_2_table1_sh_total",
+                          "s2_2_guangdong_jpkr_balance_2018": "s2_2_table1_gd_japan_korea"}.items():
+        assert st[text_id] == st[cell] == claims.BOUNDED, text_id
+    rows = table.set_index("id")
+    nbs = load("province_trade_totals")
+    sh = nbs[(nbs.province == "CN-SH") & (nbs.year == 2018) & (nbs.basis == "location_of_importers_exporters")]
+    assert rows.loc["s2_2_shanghai_balance_2018", "reproduced_high"] == pytest.approx(sh["value_usd_mn"].iloc[0] / 100)

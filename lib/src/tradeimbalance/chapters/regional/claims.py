@@ -110,6 +110,11 @@ def _cell_bound(code: str):
     return reproduce
 
 
-#: The 36 cells of Table 1, each bounded by its province's total trade (declared in reference/claims/s2_2.yaml).
+#: The 36 cells of Table 1, each bounded by its province's total trade (declared in reference/claims/s2_2.yaml),
+#: and the text's statements of the same numbers, bounded alike.
 REPRODUCTIONS = {f"s2_2_table1_{short}_{col}": _cell_bound(code)
                  for short, code in _T1_CODES.items() for col in ("total", "eu_us", "asia", "japan_korea")}
+REPRODUCTIONS.update({f"s2_2_{name}": _cell_bound(_T1_CODES[short]) for name, short in (
+    ("zhejiang_surplus_2018", "zj"), ("shanghai_balance_2018", "sh"), ("beijing_balance_2018", "bj"),
+    ("tianjin_balance_2018", "tj"), ("jiangsu_euus_surplus_2018", "js"), ("guangdong_jpkr_balance_2018", "gd"),
+    ("jiangsu_jpkr_balance_2018", "js"))})
