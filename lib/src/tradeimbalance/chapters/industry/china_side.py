@@ -36,6 +36,12 @@ def china_sitc_balance(year: int, partner: str, group: str = "sitc_71_77") -> fl
     return None if x is None or m is None else x - m
 
 
+def china_sitc_balance_share(year: int, partner: str, group: str = "sitc_71_77") -> float | None:
+    """``group``'s balance with ``partner`` as a percent of China's whole balance with it (China-reported SITC)."""
+    part, whole = china_sitc_balance(year, partner, group), china_sitc_balance(year, partner, "all")
+    return None if part is None or whole in (None, 0) else 100.0 * part / whole
+
+
 def sitc_hs_gap() -> float:
     """Relative gap (a fraction) between SITC 71-77 and HS 84-85 on the same records: China's 2017 imports from the US."""
     hs = load("china_imports_from_us_2017")

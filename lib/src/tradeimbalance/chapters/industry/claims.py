@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...claims import reproduces
 from . import PAPER_YEAR
-from .china_side import china_sitc, china_sitc_balance
+from .china_side import china_sitc, china_sitc_balance, china_sitc_balance_share
 from .mirror import mirror_section_rank, roman_to_int, section_stats, sections_count
 from .sections import balances_wide, direction, sign_changes, xvi_change_2019_pct
 
@@ -47,7 +47,7 @@ def xvi_surplus_with_us() -> float | None:
 @reproduces("s2_4_xvi_share_surplus_with_us_2018")
 def xvi_share_surplus_with_us() -> float | None:
     """The SITC 71-77 balance as a percent of China's 2018 balance with the US (China-reported)."""
-    return _sitc_share(china_sitc_balance(PAPER_YEAR, "USA"), china_sitc_balance(PAPER_YEAR, "USA", "all"))
+    return china_sitc_balance_share(PAPER_YEAR, "USA")
 
 
 @reproduces("s2_4_xvi_balance_japan_2018")
@@ -65,13 +65,13 @@ def xvi_balance_korea() -> float | None:
 @reproduces("s2_4_xvi_share_deficit_japan_2018")
 def xvi_share_deficit_japan() -> float | None:
     """The SITC 71-77 balance as a percent of China's 2018 balance with Japan (China-reported)."""
-    return _sitc_share(china_sitc_balance(PAPER_YEAR, "JPN"), china_sitc_balance(PAPER_YEAR, "JPN", "all"))
+    return china_sitc_balance_share(PAPER_YEAR, "JPN")
 
 
 @reproduces("s2_4_xvi_share_deficit_korea_2018")
 def xvi_share_deficit_korea() -> float | None:
     """The SITC 71-77 balance as a percent of China's 2018 balance with Korea (China-reported)."""
-    return _sitc_share(china_sitc_balance(PAPER_YEAR, "KOR"), china_sitc_balance(PAPER_YEAR, "KOR", "all"))
+    return china_sitc_balance_share(PAPER_YEAR, "KOR")
 
 
 @reproduces("s2_4_fn_top3_sections_share_exports_to_us")
