@@ -53,6 +53,15 @@ INSPECT_JS = r"""
       if (px < %MIN%) small.push(`${t.textContent.trim().slice(0, 30)} (${px.toFixed(1)} px)`);
     });
   });
+  const zeroless = [];  // a value axis running from negative to positive whose labels leave out zero
+  document.querySelectorAll('.ti-chart svg g.role-axis').forEach((axis) => {
+    const labels = Array.from(axis.querySelectorAll('g.role-axis-label text'))
+      .map((t) => t.textContent.trim().replace(/\u2212/g, '-').replace(/[,%]/g, ''))
+      .filter((x) => x !== '' && !isNaN(Number(x))).map(Number);
+    if (labels.some((v) => v < 0) && labels.some((v) => v > 0) && !labels.includes(0)) {
+      zeroless.push(labels.join(' '));
+    }
+  });
   const texts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let n;
@@ -67,6 +76,7 @@ INSPECT_JS = r"""
   return {
     panels: panels,
     small: small,
+    zeroless: zeroless,
     text: texts.join(' '),
     docWidth: document.documentElement.scrollWidth,
     viewWidth: window.innerWidth,
@@ -116,6 +126,8 @@ def test_reader_sees_a_complete_legible_page(browser, book_server, page, device)
             problems.append(f"figure {p['index'] + 1}: no sources panel, or it does not open")
     if info["small"]:
         problems.append(f"chart text under {MIN_CHART_TEXT_PX} px: {info['small'][:8]}")
+    if info["zeroless"]:
+        problems.append(f"a balance axis without its zero label: {info['zeroless']}")
     assert not problems, f"{page}@{width}:\n  " + "\n  ".join(problems)
     found = sorted(set(IDENTIFIER.findall(info["text"])))
     assert not found, f"{page}@{width}: identifier-like tokens in the visible text: {found}"
@@ -128,7 +140,8 @@ def test_reader_checks_can_fail(browser, tmp_path):
         '<div style="width:2000px">wide ASIA_PAPER</div>'
         '<div class="ti-figure"><div class="ti-chart" style="width:100px"><svg width="1000" height="100"'
         ' style="width:100px"><g class="mark-line role-mark"><path d="M0,0L9,9"></path></g>'
-        '<text style="font-size:11px">label</text></svg></div></div></body></html>', encoding="utf-8")
+        '<text style="font-size:11px">label</text><g class="mark-group role-axis"><g class="mark-text role-axis-label">'
+        '<text>\u2212100</text><text>50</text><text>150</text></g></g></svg></div></div></body></html>', encoding="utf-8")
     with LocalServer(tmp_path) as server:
         report = check_page(browser, server.url + "bad.html", viewport={"width": 390, "height": 800},
                             inspect=_inspect, draw_timeout_ms=1500)
@@ -136,4 +149,5 @@ def test_reader_checks_can_fail(browser, tmp_path):
     assert info["docWidth"] > info["viewWidth"]
     assert info["panels"] == [{"index": 0, "chart": True, "tableview": None, "sources": None}]
     assert info["small"] and "1.1 px" in info["small"][0]
+    assert info["zeroless"] == ["-100 50 150"]
     assert IDENTIFIER.findall(info["text"]) == ["ASIA_PAPER"]

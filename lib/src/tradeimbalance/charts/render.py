@@ -95,14 +95,18 @@ _NARROW_JS = (
     "if(k==='legend'&&o[k]&&typeof o[k]==='object'&&o[k].columns>1){o[k].columns=tiCols;}"
     "tiCap(o[k]);}}}"
     "function tiNarrow(s,cw){tiMax=Math.max(24,Math.floor(cw/8));tiCols=cw<420?1:2;tiLabel=Math.floor(cw*0.45);"
-    "if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;}"
+    # side-by-side panels are stacked; a panel that hid an axis it shared with its neighbour shows its labels
+    "if(s.hconcat){s.vconcat=s.hconcat;delete s.hconcat;s.vconcat.forEach(function(x){var e=x.encoding||{};"
+    "['x','y'].forEach(function(c){if(e[c]&&e[c].axis===null){e[c].axis={title:null};}});});}"
     "var subs=s.vconcat||s.concat;if(subs){subs.forEach(function(x){x.width=Math.max(160,cw-120);});}"
     "else{s.width=cw;s.autosize={type:'fit-x',contains:'padding'};}"
     "tiCap(s);s.config=s.config||{};"
     # the legend goes below the chart, where it has the box's whole width
     "s.config.legend=Object.assign({},s.config.legend||{},{orient:'bottom',columns:tiCols,labelLimit:cw-40});"
     # crowded axis labels (every year of a band scale) are thinned instead of overlapping
-    "s.config.axis=Object.assign({},s.config.axis||{},{labelOverlap:'parity'});}"
+    "s.config.axis=Object.assign({},s.config.axis||{},{labelOverlap:'parity'});"
+    # fewer ticks on a horizontal value axis, so that no label (zero above all) is dropped for lack of room
+    "s.config.axisXQuantitative=Object.assign({},s.config.axisXQuantitative||{},{tickCount:Math.max(3,Math.floor(cw/80))});}"
 )
 #: Below this width of its box a chart is redrawn to fit (px).
 NARROW_PX = 600
