@@ -129,14 +129,10 @@ def _china_balance(partner: str, wiki_partner: str, wiki: pd.DataFrame) -> dict:
 
 def _us_import_shares(partners) -> dict:
     """Share of US imports (US records), percent by year: DOTS, then IMTS where refreshed."""
-    out = {}
     w = common.bilateral("USA", "WLD").set_index("year")["imports"]
-    for y in w.index:
-        tot = 0.0
-        for p in partners:
-            b = common.bilateral("USA", p).set_index("year")["imports"]
-            tot += float(b.get(y, math.nan))
-        out[int(y)] = (100 * tot / float(w[y]), False)
+    parts = [common.bilateral("USA", p).set_index("year")["imports"].reindex(w.index) for p in partners]
+    tot = pd.concat(parts, axis=1).sum(axis=1, min_count=len(parts), skipna=False)  # NaN where a partner lacks the year
+    out = {int(y): (100 * float(t) / float(w[y]), False) for y, t in tot.items()}
     wi = imts_series("USA", "WLD").set_index("year")["imports"] if not imts_series("USA", "WLD").empty else None
     if wi is not None:
         parts = [imts_series("USA", p).set_index("year")["imports"] for p in partners]

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ... import measures
-from ...data import load
+from ...data import load, view_cache
 from . import SECTION_PREFIX
 
 
@@ -73,6 +73,7 @@ def bop_release(item: str) -> pd.Series:
 
 # --- processing and ordinary trade (GACC) ----------------------------------------------------------
 
+@view_cache
 def processing_table(year: int | None = None) -> pd.DataFrame:
     """Processing and ordinary trade as a share of total trade, by year, period and flow (GACC customs regimes):
     values in USD bn, shares in percent of total trade.
@@ -104,11 +105,16 @@ def processing_table(year: int | None = None) -> pd.DataFrame:
     return out.sort_values(["flow", "_o", "year"]).drop(columns="_o").reset_index(drop=True)
 
 
+@view_cache
+def _processing_shares() -> dict[tuple[str, str, str], float]:
+    """``{(year, flow, period): processing share, percent}`` from :func:`processing_table` (first row of each)."""
+    t = processing_table().drop_duplicates(["year", "flow", "period"])
+    return dict(zip(zip(t["year"], t["flow"], t["period"]), t["processing_share_pct"].astype(float)))
+
+
 def processing_share(year: int, flow: str, period: str = "Jan-Dec") -> float:
     """Processing trade's share of China's ``flow`` in ``year`` and ``period``, percent (NaN without data)."""
-    t = processing_table()
-    r = t[(t["year"] == str(year)) & (t["flow"] == flow) & (t["period"] == period)]
-    return float(r["processing_share_pct"].iloc[0]) if len(r) else math.nan
+    return _processing_shares().get((str(year), flow, period), math.nan)
 
 
 # --- imports of the US and the EU ------------------------------------------------------------------

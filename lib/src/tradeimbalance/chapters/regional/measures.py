@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from ...data import load
+from ...data import load, view_cache
 from . import BASIS, PAPER_YEAR, TOP_N
 
 _T1_SOURCE = {
@@ -35,6 +35,7 @@ def paper_provinces() -> list[str]:
     return table1_reported()["code"].tolist()
 
 
+@view_cache
 def totals(basis: str = BASIS) -> pd.DataFrame:
     """Total trade (exports + imports) by province and year, USD bn (NBS): code, province, year, trade_usd_bn."""
     t = load("province_trade_totals")
