@@ -176,7 +176,7 @@ def write_notebook_zip(root: Path, notebooks: dict[str, Path], out: Path) -> Pat
     """
     tmp = out.with_name(out.name + ".tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:  # fast; the data compress well anyway
         z.writestr("README.txt", _README)
         z.writestr("requirements.txt", zip_requirements(root / "constraints.txt"))
         z.write(root / "constraints.txt", "constraints.txt")
