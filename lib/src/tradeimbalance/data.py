@@ -185,9 +185,14 @@ def view_cache(func):
     return wrapper
 
 
+def clear_views() -> None:
+    """Forget the derived views of :func:`view_cache` (the tables stay cached)."""
+    for cache in _VIEW_CACHES:
+        cache.cache_clear()
+
+
 def clear_cache() -> None:
     """Forget cached tables, descriptors and derived views (after a rebuild in the same process)."""
     _read.cache_clear()
     _package.cache_clear()
-    for cache in _VIEW_CACHES:
-        cache.cache_clear()
+    clear_views()

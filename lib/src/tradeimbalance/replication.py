@@ -44,9 +44,13 @@ def claims_tables(claims) -> dict[str, set[str]]:
         from .catalog import reproductions
 
         repro = reproductions()
-        for c in sorted(claims.values(), key=lambda c: c.id):
-            read.clear()
-            original.cache_clear()
+        chapter = None
+        for c in sorted(claims.values(), key=lambda c: (c.chapter, c.id)):
+            if c.chapter != chapter:  # the record is per chapter: start each from empty caches
+                chapter = c.chapter
+                read.clear()
+                original.cache_clear()
+                data.clear_views()  # a view computed earlier in this process would hide the tables it read
             if c.id in repro:
                 try:
                     repro[c.id][1]()
@@ -56,6 +60,7 @@ def claims_tables(claims) -> dict[str, set[str]]:
     finally:
         data._read = original
         original.cache_clear()
+        data.clear_views()
     return out
 
 

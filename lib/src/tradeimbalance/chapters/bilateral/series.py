@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from ... import measures
+from ...data import view_cache
 from . import JKA, MIRROR_REPORTER, PARTNERS
 
 
-@lru_cache(maxsize=64)
-def _bilateral_cached(reporter: str, partner: str) -> pd.DataFrame:
-    """:func:`tradeimbalance.measures.bilateral` (USD bn) indexed by year, computed once per pair."""
+@view_cache
+def _bilateral(reporter: str, partner: str) -> pd.DataFrame:
+    """Exports, imports, balance (USD bn) of ``reporter`` with ``partner``, indexed by year (computed once per
+    pair and data folder; callers get copies)."""
     df = measures.bilateral(reporter, partner)
     df["year"] = df["year"].astype(int)
     return df.set_index("year")
-
-
-def _bilateral(reporter: str, partner: str) -> pd.DataFrame:
-    """Exports, imports, balance (USD bn) of ``reporter`` with ``partner``, indexed by year (a copy)."""
-    return _bilateral_cached(reporter, partner).copy()
 
 
 def china_series(partner: str) -> pd.DataFrame:
