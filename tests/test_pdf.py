@@ -119,3 +119,11 @@ def test_nothing_runs_over_the_running_footer():
         if text:
             over.append(f"page {n}: {' '.join(w[2] for w in text)}")
     assert over == [], over
+
+
+def test_every_cross_reference_resolves():
+    """No reference prints as "??" (LaTeX's mark of a label it never saw), such as the teachers' page's
+    references to the exercises."""
+    text = _run(_tool("pdftotext"), str(PDF), "-")
+    unresolved = sorted({m.group(0) for m in re.finditer(r"\S*\?\?\S*", text)})
+    assert unresolved == [], unresolved
