@@ -36,10 +36,18 @@ def china_sitc_balance(year: int, partner: str, group: str = "sitc_71_77") -> fl
     return None if x is None or m is None else x - m
 
 
+def _share(part: float | None, whole: float | None) -> float | None:
+    return None if part is None or whole in (None, 0) else 100.0 * part / whole
+
+
+def china_sitc_export_share(year: int, partner: str, group: str = "sitc_71_77") -> float | None:
+    """``group``'s exports to ``partner`` as a percent of China's whole exports to it (China-reported SITC)."""
+    return _share(china_sitc(year, partner, "exports", group), china_sitc(year, partner, "exports", "all"))
+
+
 def china_sitc_balance_share(year: int, partner: str, group: str = "sitc_71_77") -> float | None:
     """``group``'s balance with ``partner`` as a percent of China's whole balance with it (China-reported SITC)."""
-    part, whole = china_sitc_balance(year, partner, group), china_sitc_balance(year, partner, "all")
-    return None if part is None or whole in (None, 0) else 100.0 * part / whole
+    return _share(china_sitc_balance(year, partner, group), china_sitc_balance(year, partner, "all"))
 
 
 def sitc_hs_gap() -> float:

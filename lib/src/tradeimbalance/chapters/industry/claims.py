@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from ...claims import reproduces
 from . import PAPER_YEAR
-from .china_side import china_sitc, china_sitc_balance, china_sitc_balance_share
+from .china_side import china_sitc, china_sitc_balance, china_sitc_balance_share, china_sitc_export_share
 from .mirror import mirror_section_rank, roman_to_int, section_stats, sections_count
 from .sections import balances_wide, direction, sign_changes, xvi_change_2019_pct
-
-
-def _sitc_share(part, whole):
-    return None if part is None or whole in (None, 0) else 100.0 * part / whole
 
 
 @reproduces("s2_4_hs_sections_count")
@@ -35,7 +31,7 @@ def xvi_exports_to_us() -> float | None:
 @reproduces("s2_4_xvi_share_exports_to_us_2018")
 def xvi_share_exports_to_us() -> float | None:
     """SITC 71-77 as a percent of China's 2018 exports to the US (China-reported)."""
-    return _sitc_share(china_sitc(PAPER_YEAR, "USA", "exports"), china_sitc(PAPER_YEAR, "USA", "exports", "all"))
+    return china_sitc_export_share(PAPER_YEAR, "USA")
 
 
 @reproduces("s2_4_xvi_surplus_with_us_2018")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ...facts import Fact, fact, reported
 from . import FIG4_PAPER_YEARS, PAPER_YEAR, SIGN_THRESHOLD_BN, XVI
-from .china_side import china_sitc, china_sitc_balance, china_sitc_balance_share, province_trade_shares, sitc_hs_gap
+from .china_side import (china_sitc, china_sitc_balance, china_sitc_balance_share, china_sitc_export_share,
+                         province_trade_shares, sitc_hs_gap)
 from .mirror import import_side_summary, reporting_gap_change, section_stats, sections_count
 from .sections import balances_wide, deficit_sections, sign_changes
 from .tables import consistency_table
@@ -59,14 +60,13 @@ def _consistency_and_import_side() -> list[Fact]:
 def _japan_korea_processing_provinces() -> list[Fact]:
     """The paper's section XVI figures for Japan, Korea, processing trade and provinces (as reported); China's own
     SITC 71-77 exports to the US and balances with the US, Japan and Korea (USD 100 million) and their shares of its
-    exports and balances (percent); the
-    SITC-HS gap on China's 2017 imports from the US (percent); the provinces' shares of China's trade (percent)."""
+    exports and balances (percent); the SITC-HS gap on China's 2017 imports from the US (percent); the provinces'
+    shares of China's trade (percent)."""
     prov = province_trade_shares(PAPER_YEAR)
     partners = (("USA", "us"), ("JPN", "japan"), ("KOR", "korea"))
-    us_exports, us_all = china_sitc(PAPER_YEAR, "USA", "exports"), china_sitc(PAPER_YEAR, "USA", "exports", "all")
     return [
-        fact("cn_xvi_us_exports", us_exports, "usd_100m", digits=0),
-        fact("cn_xvi_us_exports_share", None if not (us_exports and us_all) else 100 * us_exports / us_all, "pct"),
+        fact("cn_xvi_us_exports", china_sitc(PAPER_YEAR, "USA", "exports"), "usd_100m", digits=0),
+        fact("cn_xvi_us_exports_share", china_sitc_export_share(PAPER_YEAR, "USA"), "pct"),
         *(fact(f"cn_xvi_{key}", china_sitc_balance(PAPER_YEAR, p), "usd_100m", digits=0) for p, key in partners),
         *(fact(f"cn_xvi_{key}_share", china_sitc_balance_share(PAPER_YEAR, p), "pct", digits=0) for p, key in partners),
         fact("sitc_hs_gap", 100 * sitc_hs_gap(), "pct", digits=1),

@@ -127,19 +127,22 @@ def _china_balance(partner: str, wiki_partner: str, wiki: pd.DataFrame) -> dict:
     return s
 
 
+def _partner_sum(total: pd.Series, parts: list[pd.Series]) -> pd.Series:
+    """The partners' imports summed for each year of ``total`` (NaN where any partner lacks the year)."""
+    return pd.concat([p.reindex(total.index) for p in parts], axis=1).sum(axis=1, skipna=False)
+
+
 def _us_import_shares(partners) -> dict:
     """Share of US imports (US records), percent by year: DOTS, then IMTS where refreshed."""
     w = common.bilateral("USA", "WLD").set_index("year")["imports"]
-    parts = [common.bilateral("USA", p).set_index("year")["imports"].reindex(w.index) for p in partners]
-    tot = pd.concat(parts, axis=1).sum(axis=1, min_count=len(parts), skipna=False)  # NaN where a partner lacks the year
-    out = {int(y): (100 * float(t) / float(w[y]), False) for y, t in tot.items()}
-    wi = imts_series("USA", "WLD").set_index("year")["imports"] if not imts_series("USA", "WLD").empty else None
-    if wi is not None:
-        parts = [imts_series("USA", p).set_index("year")["imports"] for p in partners]
-        for y in wi.index:
-            vals = [float(p.get(y, math.nan)) for p in parts]
-            if int(y) not in out and not any(math.isnan(v) for v in vals):
-                out[int(y)] = (100 * sum(vals) / float(wi[y]), False)
+    parts = [common.bilateral("USA", p).set_index("year")["imports"] for p in partners]
+    out = {int(y): (100 * float(t) / float(w[y]), False) for y, t in _partner_sum(w, parts).items()}
+    world = imts_series("USA", "WLD")
+    if not world.empty:
+        wi = world.set_index("year")["imports"]
+        tot = _partner_sum(wi, [imts_series("USA", p).set_index("year")["imports"] for p in partners])
+        out.update({int(y): (100 * float(t) / float(wi[y]), False) for y, t in tot.items()
+                    if int(y) not in out and not math.isnan(t)})
     return out
 
 
