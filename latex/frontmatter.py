@@ -136,7 +136,7 @@ def html_edition(root: Path) -> str:
 def frontmatter_tex(root: Path) -> str:
     import tradeimbalance
     from tradeimbalance import toc
-    from tradeimbalance.charts.render import PNG_SCALE
+    from tradeimbalance.charts.vega import PNG_SCALE
 
     lines = [
         "% Written by latex/frontmatter.py (make pdf). Do not edit.",

@@ -24,7 +24,8 @@ def good_chart():
 
 
 def test_theme_is_enabled_with_colour_blind_safe_palette():
-    assert alt.theme.active == charts.THEME_NAME
+    name = charts.THEME_NAME  # loads the theme module, which enables the theme
+    assert alt.theme.active == name
     spec = good_chart().to_dict()
     assert spec["config"]["range"]["category"] == charts.PALETTE
     assert spec["config"]["mark"]["tooltip"] == {"content": "data"}
@@ -109,3 +110,24 @@ def test_the_package_imports_altair_only_when_a_chart_name_is_used():
 def test_an_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no_such_name"):
         charts.no_such_name  # noqa: B018
+
+
+def test_the_builds_vega_lite_version_is_altairs():
+    """The JavaScript bundle and the PNGs use the Vega-Lite version of the installed Altair's schema."""
+    import altair as alt
+
+    from tradeimbalance.charts import vega
+
+    assert vega.VL_VERSION == ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def test_a_build_process_imports_neither_altair_nor_pandas():
+    """The Sphinx extension and the PDF's MIME plugin load without Altair and pandas (they cost the
+    build over half a second and it never builds a chart)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tradeimbalance.sphinxext, tradeimbalance.charts.pdf, tradeimbalance.teaching, "
+            "tradeimbalance.latexrefs; print(sorted(m for m in ('altair', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -58,3 +58,20 @@ def test_duplicate_scripts_are_dropped_in_order():
     ctx = {"script_files": [module, inline_a, other, inline_b, module]}
     _dedupe_scripts(None, "page", "page.html", ctx, None)
     assert ctx["script_files"] == [module, inline_a, other]
+
+
+def test_a_build_with_the_extension_collects_young_garbage_rarely(tmp_path):
+    """Loading the extension into Sphinx raises the youngest generation's threshold (Python's default
+    is 700) and freezes the objects of the imports; a plain process keeps the defaults."""
+    import subprocess
+    import sys
+
+    (tmp_path / "conf.py").write_text("extensions = ['tradeimbalance.sphinxext']\n")
+    (tmp_path / "index.rst").write_text("Title\n=====\n")
+    code = (
+        "import gc, sys\nfrom sphinx.application import Sphinx\n"
+        "before = gc.get_threshold()[0]\n"
+        f"Sphinx({str(tmp_path)!r}, {str(tmp_path)!r}, {str(tmp_path / 'out')!r}, {str(tmp_path / 'dt')!r}, 'html', status=None)\n"
+        "print(before, gc.get_threshold()[0], gc.get_freeze_count() > 0)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["700", "50000", "True"]

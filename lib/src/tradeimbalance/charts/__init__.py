@@ -24,7 +24,7 @@ _EXPORTS = {
     "RENDERER_NAME": "render",
     "chart_bundle": "render",
     "enable_renderer": "render",
-    "vega_bundle_js": "render",
+    "vega_bundle_js": "vega",
 }
 
 __all__ = ["enable_charts", *_EXPORTS]

@@ -18,7 +18,7 @@ import vl_convert as vlc
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .render import CHART_MIME, PNG_SCALE, VL_VERSION
+from .vega import CHART_MIME, PNG_SCALE, VL_VERSION
 #: The folder, inside the LaTeX output folder, that receives the drawn charts.
 PNG_FOLDER = "charts"
 

@@ -15,27 +15,15 @@ import json
 
 import altair as alt
 import pandas as pd
-import vl_convert as vlc
+
+from .vega import CHART_MIME, JS_BUNDLE_NAME, PNG_SCALE, VL_VERSION, vega_bundle_js  # noqa: F401  (re-exported)
 
 RENDERER_NAME = "tradeimbalance"
-#: Vega-Lite version used for the JavaScript bundle and for PNG conversion (Altair's schema).
-VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-#: File name of the vega / vega-lite / vega-embed bundle in the book's ``_static``.
-JS_BUNDLE_NAME = "tradeimbalance-vega.js"
-#: PNG pixels per CSS pixel of the charts drawn for the PDF (:mod:`tradeimbalance.charts.pdf`).
-PNG_SCALE = 2
-#: The MIME type of a chart's Vega-Lite specification in a chapter's outputs (drawn for the PDF only).
-CHART_MIME = "application/vnd.tradeimbalance.chart+json"
 
 _EMBED_OPTIONS = {
     "renderer": "svg",
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},
 }
-
-
-def vega_bundle_js() -> str:
-    """The vega, vega-lite and vega-embed JavaScript (shipped inside vl-convert), as one ES module."""
-    return vlc.javascript_bundle(vl_version=VL_VERSION)
 
 
 def _spec_dict(chart) -> dict:
