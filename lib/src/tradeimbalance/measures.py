@@ -237,7 +237,7 @@ def bilateral(reporter: str, partner: str, years: Iterable[int] | None = None) -
 
 
 @view_cache
-def _reporter_rows(reporter: str) -> pd.DataFrame:
+def reporter_rows(reporter: str) -> pd.DataFrame:
     """The rows of ``bilateral_trade`` reported by ``reporter`` (one filter of the large table per reporter)."""
     from .data import load
 
@@ -248,14 +248,14 @@ def _reporter_rows(reporter: str) -> pd.DataFrame:
 @view_cache
 def _reporter_wide(reporter: str) -> pd.DataFrame:
     """Flows of ``reporter`` by partner and year (one pivot of its rows serves every partner)."""
-    return _reporter_rows(reporter).pivot_table(index=["partner", "year"], columns="flow", values="value_usd_mn",
+    return reporter_rows(reporter).pivot_table(index=["partner", "year"], columns="flow", values="value_usd_mn",
                                                 aggfunc="sum", observed=True)
 
 
 @view_cache
 def _bilateral_series(reporter: str, partner: str) -> pd.DataFrame:
     """:func:`bilateral` for every year (computed once per pair and data folder)."""
-    bt = _reporter_rows(reporter)
+    bt = reporter_rows(reporter)
     if bt.empty:
         raise KeyError(f"reporter {reporter!r} not in bilateral_trade")
     by_partner = _reporter_wide(reporter)

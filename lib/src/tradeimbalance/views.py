@@ -27,8 +27,7 @@ US_REPORTER = "USA"
 
 @view_cache
 def _us_deficits() -> pd.DataFrame:
-    bt = load("bilateral_trade")
-    us = bt[bt["reporter"] == US_REPORTER]
+    us = measures.reporter_rows(US_REPORTER)
     flows = (us.assign(partner=us["partner"].astype(str), flow=us["flow"].astype(str))
                .set_index(["year", "partner", "flow"])["value_usd_mn"].unstack("flow"))
     deficit = (flows["imports"] - flows["exports"]) / 1000.0  # NaN unless both flows are reported

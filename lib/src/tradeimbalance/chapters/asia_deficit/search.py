@@ -35,8 +35,11 @@ def _subset_search(pool: tuple[str, ...], top: int) -> pd.DataFrame:
     m = d.loc[years, list(pool)].fillna(0.0).to_numpy().T  # n x 4
     n = len(pool)
     idx = np.arange(2 ** n, dtype=np.int64)
-    mask = ((idx[:, None] >> np.arange(n)) & 1).astype(np.float64)
-    tot = core + mask @ m
+    # Set i holds pool[j] when bit j of i is set. Doubling builds every set's totals and size without a
+    # 2^n x n membership matrix: the sets 2^j .. 2^(j+1)-1 are the sets before them with pool[j] added.
+    tot, size = core[None, :], np.zeros(1, dtype=np.int64)
+    for j in range(n):
+        tot, size = np.concatenate([tot, tot + m[j]]), np.concatenate([size, size + 1])
     jp, cn = d.loc[years, "JPN"].to_numpy(), d.loc[years, "CHN"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         stats = {
@@ -55,7 +58,6 @@ def _subset_search(pool: tuple[str, ...], top: int) -> pd.DataFrame:
         e = np.where(np.isfinite(e), e, 1e6)
         matched += e <= 1 + 1e-9
         err += np.minimum(e, 100)
-    size = mask.sum(axis=1)
     order = np.lexsort((err, size, -matched))[:top]
     out = pd.DataFrame({
         "added to China and Japan": [", ".join(pool[j] for j in range(n) if (i >> j) & 1) or "(none)" for i in order],

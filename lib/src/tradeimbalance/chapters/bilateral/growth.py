@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ... import measures
+from ...data import view_cache
 from . import (JKA, METHOD_LABELS, METHODS, PAPER_EU, PAPER_METHOD, PAPER_PERIOD, PERIODS, RATE_TOLERANCE,
                REPORTED_RATES)
 from .series import balance_series
@@ -43,8 +44,10 @@ def average_of_rates(start: int, end: int, method: str, view: str = "china") -> 
     return float(np.mean(rates)) if not any(math.isnan(r) for r in rates) else math.nan
 
 
+@view_cache
 def growth_comparison(view: str = "china") -> pd.DataFrame:
-    """Every candidate definition of "average growth" for the paper's three statements.
+    """Every candidate definition of "average growth" for the paper's three statements (computed once per
+    process and data folder; callers get copies).
 
     One row per method and period; columns: the US surplus, the EU27 and EU28
     surpluses, the Japan+Korea+Australia deficit combined, and the average of the

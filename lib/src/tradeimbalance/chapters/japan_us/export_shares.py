@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from ...data import load, view_cache
+from ...data import view_cache
 from ... import measures
 from . import AFTER_2010_END, AFTER_2010_START, CHINA, DECADE_1980S, FIRST_YEAR, JAPAN, KOREA, PAPER_YEAR, US, WORLD
 
@@ -15,9 +15,8 @@ from . import AFTER_2010_END, AFTER_2010_START, CHINA, DECADE_1980S, FIRST_YEAR,
 @view_cache
 def exports_to(reporter: str, partner: str) -> pd.Series:
     """``reporter``'s exports to ``partner`` as the reporter reports them (IMF DOTS), USD million, by year."""
-    bt = load("bilateral_trade")
-    sel = bt[(bt["reporter"].astype(str) == reporter) & (bt["partner"].astype(str) == partner)
-             & (bt["flow"].astype(str) == "exports")]
+    rows = measures.reporter_rows(reporter)
+    sel = rows[(rows["partner"] == partner) & (rows["flow"] == "exports")]
     s = pd.Series(sel["value_usd_mn"].astype("float64").to_numpy(), index=sel["year"].astype(int).to_numpy())
     s.index.name = "year"
     return s.sort_index()

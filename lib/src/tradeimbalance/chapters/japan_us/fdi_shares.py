@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ... import measures
-from ...data import load
+from ...data import load, view_cache
 from ...views import FIGURE_SOURCE_TYPES, IMMEDIATE_BASES, fdi_points, pick_one_per_year
 from . import JAPAN, PAPER_YEAR, US
 
@@ -30,8 +30,10 @@ def japan_outward_stock() -> pd.Series:
     return s.sort_index()
 
 
+@view_cache
 def japan_fdi_share(source_types=FIGURE_SOURCE_TYPES) -> pd.Series:
-    """Japan's position in the US (BEA) as a percentage of Japan's outward stock (UNCTAD), years with both."""
+    """Japan's position in the US (BEA) as a percentage of Japan's outward stock (UNCTAD), years with both
+    (computed once per process and data folder; callers get copies)."""
     pos = japan_position_in_us(source_types)
     num = pd.Series(pos["value_usd_mn"].astype("float64").to_numpy(), index=pos["year"].astype(int).to_numpy())
     den = japan_outward_stock()

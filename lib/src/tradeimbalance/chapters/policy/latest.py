@@ -14,7 +14,7 @@ import pandas as pd
 
 from ... import fmt
 from ... import measures as common
-from ...data import list_tables, load
+from ...data import list_tables, load, view_cache
 from . import PAPER_YEAR, START, SUCCESSORS
 from .measures import processing_share
 from .sources import COMTRADE_SOURCE, DOTS_SOURCE, FILL_CHINA, FILL_PROCESSING, FILL_US_PARTNERS, FILL_WDI
@@ -57,6 +57,15 @@ def us_side_data(year: int | None = None) -> pd.DataFrame:
     Imports are CIF in all three sources. Every row names its source and vintage; years after
     ``year`` (when given) are left out.
     """
+    out = _us_side_all()
+    if year is not None:
+        out = out[out["year"] <= int(year)].reset_index(drop=True)
+    return out
+
+
+@view_cache
+def _us_side_all() -> pd.DataFrame:
+    """:func:`us_side_data` for every year held (computed once per process and data folder; callers get copies)."""
     d = common.bilateral("USA", "CHN")
     d = d[d["year"].astype(int) >= START]
     rows = {int(r.year): (float(r.exports), float(r.imports), DOTS_SOURCE) for r in d.itertuples()}
@@ -70,7 +79,7 @@ def us_side_data(year: int | None = None) -> pd.DataFrame:
     for y, r in wide.iterrows():
         if int(y) > last_dots and int(y) not in rows:
             rows[int(y)] = (float(r["us_exports"]), float(r["us_imports"]), COMTRADE_SOURCE)
-    years = sorted(y for y in rows if year is None or y <= int(year))
+    years = sorted(rows)
     out = pd.DataFrame({
         "year": np.array(years, dtype="int64"),
         "us_exports_usd_bn": [round(rows[y][0], 6) for y in years],

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ... import measures as common
+from ...data import view_cache
 from ...charts.theme import economy_scale
 from ...figures import Figure
 from . import CHAPTER, NAMES, SHIFT_START, SUCCESSORS
@@ -22,7 +23,12 @@ SHIFT_COLUMNS = ["year", "reporter", "partner", "exports_usd_bn", "imports_usd_b
 def shift_data(year: int) -> pd.DataFrame:
     """US and EU27 trade with China and each successor by year from :data:`SHIFT_START` to ``year`` (at most the
     last DOTS year): exports, imports and balance in USD bn, the share of the reporter's imports in percent."""
-    end = min(int(year), dots_last_year())
+    return _shift_data(min(int(year), dots_last_year()))
+
+
+@view_cache
+def _shift_data(end: int) -> pd.DataFrame:
+    """:func:`shift_data` up to ``end`` (computed once per last year and data folder; callers get copies)."""
     years = list(range(SHIFT_START, end + 1))
     rows = []
     for reporter in ("USA", "EU27"):
