@@ -3,11 +3,11 @@
 Run with ``make bench``. In one run it measures
 
 - the *floor*: a notebook that only starts a kernel, imports ``tradeimbalance``,
-  pandas and Altair and loads the largest table (timed before, between and
-  after two rounds of the chapters; the shortest run counts);
+  pandas and Altair and loads the largest table;
 - each chapter executed in a fresh launched kernel, one after another (kernel
-  start included, as for the floor), twice; the shortest run counts, and the
-  sum of those is the sequential time;
+  start included, as for the floor). Three rounds, each the floor then every
+  chapter, so the floor and each chapter are sampled alike; the shortest run of
+  each counts, and the sum of the chapters' is the sequential time;
 - a clean ``make book`` (``_build`` removed: parallel pre-execution, then the
   Sphinx build), with the peak memory of all its processes together;
 - the same build again with nothing changed (``make book``: its up-to-date check);
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 BUILD = [["make", "book"]]  # the up-to-date check, the parallel pre-execution, the Sphinx build
 RUN_YEAR = 2015
-REPEAT = 2  # executions of each chapter (the shortest counts)
+REPEAT = 3  # rounds: executions of the floor and of each chapter (the shortest counts)
 
 #: key: (label, limit); a ratio or seconds must be at most the limit, the memory peak under it.
 TARGETS = {
@@ -153,14 +153,14 @@ def verdict(key: str, value: float) -> str:
 def main() -> int:
     table = largest_table()
     floor_nb = floor_notebook(table)
-    # Each chapter twice and the floor three times (before, between and after the chapters): the
-    # shortest run of each is kept, as timeit does, so that a pause of the machine counts for neither.
-    floors = [execute(floor_nb, ROOT)]
+    # The floor and each chapter once per round: the shortest run of each is kept, as timeit does, so
+    # that a pause of the machine counts for neither, and both are sampled the same number of times.
+    floors: list[float] = []
     runs: dict[Path, list[float]] = {p: [] for p in chapters()}
     for _ in range(REPEAT):
+        floors.append(execute(floor_nb, ROOT))
         for p in runs:
             runs[p].append(execute(jupytext.read(p), p.parent))
-        floors.append(execute(floor_nb, ROOT))
     times = {p: min(r) for p, r in runs.items()}
     floor = min(floors)
     total = sum(times.values())

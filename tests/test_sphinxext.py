@@ -75,3 +75,67 @@ def test_a_build_with_the_extension_collects_young_garbage_rarely(tmp_path):
         "print(before, gc.get_threshold()[0], gc.get_freeze_count() > 0)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["700", "50000", "True"]
+
+
+def _html_build(src, out):
+    """An HTML build of ``src`` with the extension, in a separate process (the extension tunes the collector)."""
+    import subprocess
+    import sys
+
+    code = (f"from sphinx.application import Sphinx\n"
+            f"app = Sphinx({str(src)!r}, {str(src)!r}, {str(out / 'html')!r}, {str(out / 'doctrees')!r}, 'html', "
+            f"status=None, warningiserror=True)\napp.build()\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_the_html_build_serves_the_vega_bundle_written_alongside(tmp_path):
+    """The bundle is written by another process during the build, put in place before the pages, served from
+    _static, and kept for the next build (which starts no process for it)."""
+    from types import SimpleNamespace
+
+    from tradeimbalance.charts.vega import JS_BUNDLE_NAME
+    from tradeimbalance.sphinxext import STATIC_SUBDIR, _VegaBundle
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['tradeimbalance.sphinxext']\n")
+    (src / "index.rst").write_text("Title\n=====\n")
+    res = _html_build(src, out)
+    assert res.returncode == 0, res.stderr
+    served = (out / "html" / "_static" / JS_BUNDLE_NAME).read_text(encoding="utf-8")
+    assert len(served) > 100_000 and "vegaEmbed" in served
+    kept = out / STATIC_SUBDIR
+    assert (kept / JS_BUNDLE_NAME).read_text(encoding="utf-8") == served
+    assert not list(kept.glob("*.tmp"))
+    assert _VegaBundle(SimpleNamespace(doctreedir=str(out / "doctrees"))).current()
+
+
+def test_a_bundle_that_cannot_be_written_stops_the_build_with_its_path(tmp_path):
+    """The writing process fails (its folder is missing): one error names the bundle's path, nothing is left."""
+    from types import SimpleNamespace
+
+    import pytest
+    from sphinx.errors import ExtensionError
+
+    from tradeimbalance.sphinxext import _VegaBundle
+
+    bundle = _VegaBundle(SimpleNamespace(doctreedir=str(tmp_path / "doctrees")))  # no static folder beside it
+    assert not bundle.current()
+    bundle.start()
+    with pytest.raises(ExtensionError, match="could not be written to .*tradeimbalance-vega.js"):
+        bundle.finish()
+    assert not bundle.js.exists() and not bundle.tmp.exists() and not bundle.stamp.exists()
+
+
+def test_a_failed_build_stops_the_bundle_process(tmp_path):
+    from types import SimpleNamespace
+
+    from tradeimbalance.sphinxext import STATIC_SUBDIR, _VegaBundle
+
+    (tmp_path / STATIC_SUBDIR).mkdir()
+    bundle = _VegaBundle(SimpleNamespace(doctreedir=str(tmp_path / "doctrees")))
+    bundle.start()
+    proc = bundle.proc
+    bundle.stop()
+    assert proc.returncode is not None  # the process is gone
+    assert not bundle.tmp.exists() and not bundle.js.exists()

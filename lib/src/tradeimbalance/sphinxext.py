@@ -2,7 +2,8 @@
 
 1. Serves the vega / vega-lite / vega-embed JavaScript (shipped inside
    vl-convert-python) from the book's own ``_static`` folder, so charts are
-   interactive with no network and no page asks a CDN for anything.
+   interactive with no network and no page asks a CDN for anything
+   (written by another process while the pages are read: :class:`_VegaBundle`).
 2. Makes chapter execution depend on ``lib/`` and ``data/``: every notebook
    page notes those files as dependencies (so Sphinx re-reads it when one
    changes) and carries a hidden cell with their fingerprint (so the
@@ -75,22 +76,92 @@ def _static_dir(app) -> Path:
 
 
 def _on_config_inited(app, config):
-    from .charts.vega import JS_BUNDLE_NAME, VL_VERSION, vega_bundle_js
-
-    import vl_convert
-
     target = _static_dir(app)
     target.mkdir(parents=True, exist_ok=True)
-    stamp = target.parent / (STATIC_SUBDIR + ".version")
-    want = f"vl-convert {vl_convert.__version__ if hasattr(vl_convert, '__version__') else ''} vega-lite {VL_VERSION} tradeimbalance {__version__}"
-    js = target / JS_BUNDLE_NAME
-    if not js.exists() or not stamp.exists() or stamp.read_text() != want:
-        tmp = js.with_suffix(".tmp")
-        tmp.write_text(vega_bundle_js(), encoding="utf-8")
-        tmp.replace(js)
-        stamp.write_text(want)
     shutil.copyfile(PACKAGE_DIR / "static" / CSS_NAME, target / CSS_NAME)
     config.html_static_path = list(config.html_static_path) + [str(target)]
+
+
+class _VegaBundle:
+    """The Vega JavaScript bundle of ``_static``, written by a separate process while Sphinx reads the pages.
+
+    vl-convert takes about two seconds to write it and holds the interpreter lock meanwhile, so a thread
+    would not help; a process uses another core. The bundle is kept between builds (with a stamp of the
+    versions it was made from) and written again only when it is missing or a version changed.
+    """
+
+    def __init__(self, app):
+        import vl_convert
+
+        from .charts.vega import JS_BUNDLE_NAME, VL_VERSION
+
+        target = _static_dir(app)
+        self.js = target / JS_BUNDLE_NAME
+        self.tmp = self.js.with_suffix(".tmp")
+        self.stamp = target.parent / (STATIC_SUBDIR + ".version")
+        self.want = (f"vl-convert {getattr(vl_convert, '__version__', '')} vega-lite {VL_VERSION} "
+                     f"tradeimbalance {__version__}")
+        self.proc = None
+
+    def current(self) -> bool:
+        """True when the bundle on disk was made from the installed versions."""
+        return self.js.is_file() and self.stamp.is_file() and self.stamp.read_text() == self.want
+
+    def start(self) -> None:
+        """Start writing the bundle to a temporary file (returns None)."""
+        import subprocess
+        import sys
+
+        self.proc = subprocess.Popen([sys.executable, "-m", "tradeimbalance.charts.vega", str(self.tmp)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def finish(self) -> None:
+        """Wait for the bundle and put it in place; raises ExtensionError if it could not be written."""
+        from sphinx.errors import ExtensionError
+
+        if self.proc is None:
+            return
+        _, err = self.proc.communicate()
+        code, self.proc = self.proc.returncode, None
+        if code != 0 or not self.tmp.is_file():
+            self.tmp.unlink(missing_ok=True)
+            raise ExtensionError(f"the Vega JavaScript bundle could not be written to {self.js} "
+                                 f"(exit code {code}): {err.decode(errors='replace').strip()[-2000:]}")
+        self.tmp.replace(self.js)
+        self.stamp.write_text(self.want)
+
+    def stop(self) -> None:
+        """Stop a bundle still being written (a failed build) and remove its temporary file (returns None)."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+        self.tmp.unlink(missing_ok=True)
+
+
+def _on_builder_inited(app):
+    if app.builder.format != "html":
+        return  # only the HTML pages load the JavaScript
+    bundle = _VegaBundle(app)
+    if not bundle.current():
+        bundle.start()
+        app._ti_vega = bundle
+
+
+def _on_env_updated(app, env):
+    """After reading, before any page or static file is written: the bundle must be in place."""
+    bundle = getattr(app, "_ti_vega", None)
+    if bundle is not None:
+        app._ti_vega = None
+        bundle.finish()
+    return []
+
+
+def _on_build_finished(app, exception):
+    bundle = getattr(app, "_ti_vega", None)
+    if bundle is not None:
+        app._ti_vega = None
+        bundle.stop()
 
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
@@ -133,6 +204,9 @@ def setup(app):
     tune_gc()
     pdf.setup(app)
     app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("env-updated", _on_env_updated)
+    app.connect("build-finished", _on_build_finished)
     app.connect("source-read", _on_source_read)
     app.connect("html-page-context", _dedupe_scripts, priority=100)  # early: the event stops at the first handler that returns a template
     app.add_js_file(JS_BUNDLE_NAME, type="module")

@@ -24,3 +24,20 @@ def vega_bundle_js() -> str:
     import vl_convert as vlc
 
     return vlc.javascript_bundle(vl_version=VL_VERSION)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tradeimbalance.charts.vega OUT``: write :func:`vega_bundle_js` to the file ``OUT``."""
+    import sys
+    from pathlib import Path
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m tradeimbalance.charts.vega OUT", file=sys.stderr)
+        return 2
+    Path(args[0]).write_text(vega_bundle_js(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
