@@ -10,7 +10,7 @@
    A chapter whose key is there is left alone: its inputs (the chapter, the
    package, the data) are unchanged since it last executed without error.
 3. Executes the other chapters on all cores (a fresh kernel per chapter, forked
-   from a worker process that has imported the libraries once:
+   from a worker process that has imported the libraries once, while step 2 ran:
    :mod:`tradeimbalance.warmkernel`; the chapter's folder as working directory,
    the ``execute`` timeout of ``_config.yml``) and stores each successful run in the cache, where the
    build then finds it. A failing chapter is named with its error and nothing
@@ -140,11 +140,31 @@ def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str,
 _KEPT_POOLS: dict[int, cf.ProcessPoolExecutor] = {}
 
 
-def _pool(workers: int, keep: bool):
+def _exit_now() -> None:
+    """A worker's last step: leave without tearing the interpreter down (multiprocessing has already
+    run its exit functions and flushed the standard streams)."""
+    os._exit(0)
+
+
+def _worker_start(warm: bool) -> None:
+    """At the start of each worker process: optionally import what the chapters import (returns None).
+
+    A worker's results have all been returned when it is asked to stop, so it then exits at once
+    (:func:`_exit_now`, the first exit handler to run): tearing down an interpreter with pandas, Altair
+    and IPython loaded takes about 0.3 s per worker, and the build waits for it.
+    """
+    if warm:
+        warmkernel.warm_up()
+    atexit.register(_exit_now)
+
+
+def _pool(workers: int, keep: bool, warm: bool = False):
     """A context giving a pool of ``workers`` spawned processes: a new one, shut down when the context
-    ends, or (``keep``) the one kept for the life of this process, whose workers stay warmed up."""
+    ends, or (``keep``) the one kept for the life of this process, whose workers stay warmed up.
+    With ``warm`` each worker imports what the chapters import as soon as it starts."""
     def new() -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_worker_start, initargs=(warm,))
 
     if not keep:
         return new()
@@ -163,7 +183,7 @@ def _close_kept_pools() -> None:
 
 def prepare(root: str | Path, sources: list[str] | None = None, workers: int | None = None,
             progress: Callable[[str], None] = print, plan: tuple | None = None, env: dict | None = None,
-            keep_pool: bool = False) -> list[Outcome]:
+            keep_pool: bool = False, pool: cf.ProcessPoolExecutor | None = None) -> list[Outcome]:
     """Make sure every chapter in ``sources`` (default: the executable chapters of ``_toc.yml``) is in the cache.
 
     Chapters whose cache entry matches are not executed; the others run in
@@ -172,7 +192,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     order given. ``plan`` is a result of :func:`stale` computed earlier (the cache
     lookup), ``env`` the environment the kernels start with (default: this process's).
     With ``keep_pool`` the worker processes outlive the call and serve the next
-    one, already warmed up (the test suite executes one chapter per call).
+    one, already warmed up (the test suite executes one chapter per call). A ``pool``
+    given (see :func:`main`) is used as it is and left running.
     """
     import nbformat
     from jupyter_cache import get_cache
@@ -189,7 +210,7 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
         timeout = int((_config(root).get("execute") or {}).get("timeout") or 600)
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         cache = get_cache(str(cache_path(root)))
-        with _pool(workers, keep_pool) as pool:
+        with contextlib.nullcontext(pool) if pool is not None else _pool(workers, keep_pool) as pool:
             futures = {pool.submit(_execute, str(root / src), nbformat.writes(nb), timeout, env): src for src, nb in todo}
             for fut in cf.as_completed(futures):
                 src = futures[fut]
@@ -239,7 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     if stamp.is_file() and stamp.read_text() == digest:
         print(f"every chapter is in the cache and no input changed ({time.perf_counter() - t:.1f} s)")
         return 0
-    outcomes = prepare(args.root, workers=args.workers)
+    # The workers start, and import what the chapters import, while this process looks the chapters up.
+    workers = max(1, args.workers or os.cpu_count() or 1)
+    with _pool(workers, keep=False, warm=True) as pool:
+        for _ in range(workers):
+            pool.submit(os.getpid)  # one task each, so that every worker is started now
+        plan = stale(args.root.resolve())
+        outcomes = prepare(args.root, workers=workers, plan=plan, pool=pool)
     failed = [o for o in outcomes if not o.ok]
     ran = [o for o in outcomes if not o.cached]
     print(f"{len(ran)} chapter(s) executed, {len(outcomes) - len(ran)} unchanged in the cache, "
