@@ -75,6 +75,7 @@ def test_every_figure_declares_the_tables_it_reads(monkeypatch):
         assert set(fig.tables) <= known, fid
         read.clear()
         original.cache_clear()
+        data_mod.clear_views()  # a view computed for an earlier figure would hide the tables it reads
         fig.data(YEAR)
         assert read <= set(fig.tables), f"{fid} reads {sorted(read - set(fig.tables))} without declaring them"
 

@@ -50,7 +50,9 @@ def _release_rank(release: str) -> float:
     return 2
 
 
+@view_cache
 def _bop_first_release(item: str, column: str) -> pd.Series:
+    """``column`` of :func:`bop_series`'s rows (computed once per item, column and data folder)."""
     b = load("bop_china")
     b = b[(b["item"].astype(str) == item) & (b["currency"].astype(str) == "USD") & b["value_bn"].notna()].copy()
     b["rank"] = [_release_rank(r) for r in b["release"]]

@@ -23,13 +23,15 @@ SHIFT_COLUMNS = ["year", "reporter", "partner", "exports_usd_bn", "imports_usd_b
 def shift_data(year: int) -> pd.DataFrame:
     """US and EU27 trade with China and each successor by year from :data:`SHIFT_START` to ``year`` (at most the
     last DOTS year): exports, imports and balance in USD bn, the share of the reporter's imports in percent."""
-    return _shift_data(min(int(year), dots_last_year()))
+    end = min(int(year), dots_last_year())
+    d = _shift_data()
+    return d[d["year"] <= end].reset_index(drop=True)
 
 
 @view_cache
-def _shift_data(end: int) -> pd.DataFrame:
-    """:func:`shift_data` up to ``end`` (computed once per last year and data folder; callers get copies)."""
-    years = list(range(SHIFT_START, end + 1))
+def _shift_data() -> pd.DataFrame:
+    """:func:`shift_data` up to the last DOTS year (computed once per data folder; callers get copies)."""
+    years = list(range(SHIFT_START, dots_last_year() + 1))
     rows = []
     for reporter in ("USA", "EU27"):
         total = reporter_imports(reporter)
