@@ -113,3 +113,18 @@ def pytest_collection_finish(session):
     run["thread"] = threading.Thread(target=work, name="chapters", daemon=True)
     session.config.stash[_KEY] = run
     run["thread"].start()
+
+
+@pytest.fixture(autouse=True)
+def _views_without_patches(request):
+    """A test that patches something may change what a cached view computes: such a test starts and ends
+    with empty view caches (:func:`tradeimbalance.data.clear_views`), so it neither sees views computed
+    before its patches nor leaves views computed from them to later tests."""
+    if "monkeypatch" not in request.fixturenames:
+        yield
+        return
+    from tradeimbalance.data import clear_views
+
+    clear_views()
+    yield
+    clear_views()

@@ -130,17 +130,7 @@ def test_us_side_series_runs_to_the_comtrade_years_after_dots():
     assert f"–{dots_last}: IMF, Direction" in line and f"{dots_last + 1}–{last}: UN Comtrade" in line
 
 
-@pytest.fixture
-def fresh_views():
-    """Cached views computed neither before the test nor, from its patched functions, for later tests."""
-    from tradeimbalance.data import clear_views
-
-    clear_views()
-    yield
-    clear_views()
-
-
-def test_us_side_prefers_imts_rows_when_refreshed(monkeypatch, fresh_views):
+def test_us_side_prefers_imts_rows_when_refreshed(monkeypatch):
     fake = pd.DataFrame({"year": [2021], "exports": [150.0], "imports": [500.0], "vintage": ["2026-12-01"]})
     monkeypatch.setattr(latest, "imts_series", lambda r, q: fake if (r, q) == ("USA", "CHN") else fake.iloc[0:0])
     d = latest.us_side_data().set_index("year")

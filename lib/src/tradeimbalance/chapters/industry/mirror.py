@@ -12,10 +12,11 @@ import pandas as pd
 
 from ... import measures
 from ...claims import reported_value
-from ...data import load
+from ...data import load, view_cache
 from . import PAPER_TOP_SECTIONS, PAPER_YEAR, SECTION_ORDER, XVI
 
 
+@view_cache
 def mirror_by_section(partner: str = "CHN", basis: str = "census") -> pd.DataFrame:
     """China's (or another economy's) trade with the US by HS section, from US records.
 
@@ -25,7 +26,7 @@ def mirror_by_section(partner: str = "CHN", basis: str = "census") -> pd.DataFra
     ``balance`` = exports − imports. ``months_imports`` counts the months behind
     the import side (US exports; 11 for 2020 in the Census file). ``basis`` is
     ``census`` (table ``us_trade_hs``) or ``comtrade`` (``comtrade_us_china_hs``,
-    China only).
+    China only). Computed once per partner, basis and data folder; callers get copies.
     """
     if basis == "census":
         d = load("us_trade_hs")

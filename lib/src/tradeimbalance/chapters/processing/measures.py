@@ -49,13 +49,23 @@ def definition_display(year: int) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@view_cache
+def _definition_rows() -> dict[tuple[int, str], dict]:
+    """``{(year, definition): row}`` of :func:`definition_table` over every year with data (the first row of
+    each pair). A year's rows do not depend on the last year of the table."""
+    years = secondary_years() + customs_years()
+    if not years:
+        return {}
+    t = definition_table(max(years)).drop_duplicates(["year", "definition"])
+    return {(int(r["year"]), r["definition"]): r for r in t.to_dict("records")}
+
+
 def split_value(year: int, definition: str, column: str) -> float | None:
     """One cell of :func:`definition_table` (USD 100 million or percent, by ``column``; None when missing)."""
-    t = definition_table(year)
-    sel = t[(t["year"] == year) & (t["definition"] == definition)]
-    if sel.empty or pd.isna(sel[column].iloc[0]):
+    row = _definition_rows().get((int(year), definition))
+    if row is None or pd.isna(row[column]):
         return None
-    return float(sel[column].iloc[0])
+    return float(row[column])
 
 
 # --- processing share over time -------------------------------------------------------------------
