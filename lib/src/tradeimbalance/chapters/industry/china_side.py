@@ -8,13 +8,13 @@ China Customs' trade by HS section and partner is not open; SITC divisions 71-77
 from __future__ import annotations
 
 from ... import measures
-from ...data import load
+from ...data import load, view_cache
 
 
 def china_totals(year: int, partner: str) -> dict | None:
     """China's exports, imports and balance with ``partner`` as China reports them to the IMF (USD 100 million)."""
-    bt = load("bilateral_trade")
-    s = bt[(bt["reporter"] == "CHN") & (bt["partner"] == partner) & (bt["year"] == year)]
+    bt = measures.reporter_rows("CHN")
+    s = bt[(bt["partner"] == partner) & (bt["year"] == year)]
     s = s.set_index(s["flow"].astype(str))["value_usd_mn"]
     if not {"exports", "imports"} <= set(s.index):
         return None
@@ -24,10 +24,16 @@ def china_totals(year: int, partner: str) -> dict | None:
 
 def china_sitc(year: int, partner: str, flow: str, group: str = "sitc_71_77") -> float | None:
     """China-reported trade with ``partner`` (USD 100 million) from ``comtrade_china_sitc``, or None if absent."""
-    df = load("comtrade_china_sitc")
-    sel = df[(df["year"] == int(year)) & (df["partner"] == partner) & (df["flow"] == flow)
-             & (df["product_group"] == group)]
-    return None if sel.empty else float(sel["value_usd_mn"].iloc[0]) / 100.0
+    value = _sitc_values().get((int(year), str(partner), str(flow), str(group)))
+    return None if value is None else value / 100.0
+
+
+@view_cache
+def _sitc_values() -> dict[tuple[int, str, str, str], float]:
+    """``{(year, partner, flow, product group): USD million}`` of ``comtrade_china_sitc`` (the first row of each)."""
+    df = load("comtrade_china_sitc").drop_duplicates(["year", "partner", "flow", "product_group"])
+    return {(int(y), str(p), str(f), str(g)): float(v) for y, p, f, g, v in
+            zip(df["year"], df["partner"], df["flow"], df["product_group"], df["value_usd_mn"])}
 
 
 def china_sitc_balance(year: int, partner: str, group: str = "sitc_71_77") -> float | None:
