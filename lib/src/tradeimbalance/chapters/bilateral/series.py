@@ -43,10 +43,12 @@ def last_year() -> int:
     return int(min(china_series(p).index.max() for p in PARTNERS))
 
 
+@view_cache
 def balance_series(group: str, view: str = "china") -> pd.Series:
     """China's balance (USD bn) with ``group`` by year: USA, EU27, EU28, JPN, KOR, AUS or JKA (sum of the three).
 
-    ``view`` is ``china`` (China-reported) or ``mirror`` (partner-reported).
+    ``view`` is ``china`` (China-reported) or ``mirror`` (partner-reported). Computed once per group, view and
+    data folder; callers get copies.
     """
     fn = china_series if view == "china" else mirror_series
     if group == "JKA":
