@@ -80,3 +80,18 @@ def test_year_ranges_join_runs_of_consecutive_years():
     assert fmt.year_ranges([2015, 2010, 2011, 2012]) == "2010–2012, 2015"
     assert fmt.year_ranges([1962, 1963, 1977, 1990], dash="-", sep=";") == "1962-1963;1977;1990"
     assert fmt.year_ranges([], empty="—") == "—"
+
+
+def test_start_chapter_enables_the_charts_and_freezes_the_imports():
+    """A chapter's kernel after start_chapter(): the book's theme and renderer are on, and the objects of the
+    imports are out of the collector's generations (a fresh process, so this test's own state is untouched)."""
+    import subprocess
+    import sys
+
+    code = ("import gc, altair as alt\nfrom tradeimbalance.book import start_chapter\n"
+            "before = gc.get_freeze_count()\nstart_chapter()\n"
+            "from tradeimbalance.charts import RENDERER_NAME, THEME_NAME\n"
+            "print(before, gc.get_freeze_count() > 10000, alt.theme.active == THEME_NAME, "
+            "alt.renderers.active == RENDERER_NAME)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", "True", "True", "True"]
