@@ -1,5 +1,5 @@
 # China's Foreign Trade Imbalance: an executable reproduction.
-#   make book   set up, execute the stale chapters in parallel, build the HTML book (_build/html)
+#   make book   set up, execute the stale chapters in parallel while the HTML book builds (_build/html)
 #   make test   set up, run every test that needs no built product (unit tests + every chapter, through the execution cache)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
 #   make refresh  fetch the newest official data (IMF IMTS, World Bank, UN Comtrade, US Census), save every
@@ -37,12 +37,12 @@ setup: $(STAMP)
 bytecode: $(STAMP)
 	@$(PY) -m compileall -q lib/src
 
-# Stale chapters are executed first, in parallel on all cores, into the execution cache the build reads.
+# Stale chapters are executed in parallel on all cores into the execution cache the build reads; the
+# Sphinx build starts beside them and reads each chapter once it is in the cache (tradeimbalance.progress).
 # With no file of the book changed since the last successful build, it stops at the check.
 book: bytecode
 	@$(PY) -m tradeimbalance.uptodate check --root . --out _build/html --salt "html $(JBFLAGS)" || { \
-	  $(PY) -m tradeimbalance.prebuild --root . && \
-	  $(JB) build . --builder html $(JBFLAGS) && \
+	  $(PY) -m tradeimbalance.prebuild --root . --then $(JB) build . --builder html $(JBFLAGS) && \
 	  $(PY) -m tradeimbalance.uptodate write --root . --out _build/html; }
 
 # The student edition: the same book without the exercises' solutions (sphinx-exercise's

@@ -124,3 +124,37 @@ def test_prebuild_reports_a_failing_chapter_and_caches_nothing(tmp_path):
     again = subprocess.run([sys.executable, "-m", "tradeimbalance.prebuild", "--root", str(root)],
                            env=env, capture_output=True, text=True, cwd=root)
     assert again.returncode == 1, "a failed chapter was cached as if it had succeeded"
+
+
+def make_book_then(root: Path, env: dict) -> subprocess.CompletedProcess:
+    """`make book`'s pre-execution with the Sphinx build started beside it (``--then``)."""
+    jb = str(Path(sys.executable).parent / "jupyter-book")
+    return subprocess.run([sys.executable, "-m", "tradeimbalance.prebuild", "--root", str(root), "--then",
+                           jb, "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
+                          env=env, capture_output=True, text=True, cwd=root)
+
+
+@pytest.mark.heavy
+def test_the_build_beside_the_pre_execution_reads_each_chapter_from_the_cache(tmp_path):
+    """The build starts at once and waits for the chapter: it reads the pre-execution's result and executes
+    nothing itself; a second run with nothing changed runs the build alone."""
+    root, data_file, log, env = make_book(tmp_path)
+    done = make_book_then(root, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "[executed] chapter.md" in done.stdout and "Using cached notebook" in done.stdout
+    assert runs(log) == 1, "the build executed the chapter itself instead of waiting for the pre-execution"
+    assert "USD 1.5 bn" in (root / "_build" / "html" / "chapter.html").read_text()
+    again = make_book_then(root, env)
+    assert again.returncode == 0 and "no input changed" in again.stdout and runs(log) == 1
+
+
+@pytest.mark.heavy
+def test_a_failing_chapter_stops_the_build_beside_the_pre_execution(tmp_path):
+    """The build stops when it reaches the chapter that failed, before writing any page; the exit status is 1."""
+    root, data_file, log, env = make_book(tmp_path)
+    data_file.write_text("value\nnot-a-number\n")
+    done = make_book_then(root, env)
+    assert done.returncode == 1
+    assert "chapter.md failed in the pre-execution" in done.stdout + done.stderr and "ValueError" in done.stderr
+    assert "Executing notebook" not in done.stdout + done.stderr, "the build executed the failing chapter itself"
+    assert not (root / "_build" / "html" / "chapter.html").exists()

@@ -27,12 +27,12 @@ digest stops at once, without reading a notebook or opening the cache.
 from __future__ import annotations
 
 import argparse
-import atexit
 import concurrent.futures as cf
 import contextlib
-import multiprocessing
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +40,8 @@ from typing import Callable
 
 import yaml
 
-from . import warmkernel
+from . import progress, warmkernel
+from .workers import pool as _pool
 from .sphinxext import fingerprint, inject_fingerprint
 from .toc import files as toc_files, read_toc, toc_chapters
 
@@ -137,53 +138,10 @@ def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str,
     return todo, done
 
 
-_KEPT_POOLS: dict[int, cf.ProcessPoolExecutor] = {}
-
-
-def _exit_now() -> None:
-    """A worker's last step: leave without tearing the interpreter down (multiprocessing has already
-    run its exit functions and flushed the standard streams)."""
-    os._exit(0)
-
-
-def _worker_start(warm: bool) -> None:
-    """At the start of each worker process: optionally import what the chapters import (returns None).
-
-    A worker's results have all been returned when it is asked to stop, so it then exits at once
-    (:func:`_exit_now`, the first exit handler to run): tearing down an interpreter with pandas, Altair
-    and IPython loaded takes about 0.3 s per worker, and the build waits for it.
-    """
-    if warm:
-        warmkernel.warm_up()
-    atexit.register(_exit_now)
-
-
-def _pool(workers: int, keep: bool, warm: bool = False):
-    """A context giving a pool of ``workers`` spawned processes: a new one, shut down when the context
-    ends, or (``keep``) the one kept for the life of this process, whose workers stay warmed up.
-    With ``warm`` each worker imports what the chapters import as soon as it starts."""
-    def new() -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=_worker_start, initargs=(warm,))
-
-    if not keep:
-        return new()
-    if not _KEPT_POOLS:
-        atexit.register(_close_kept_pools)  # before the interpreter tears its modules down
-    if workers not in _KEPT_POOLS:
-        _KEPT_POOLS[workers] = new()
-    return contextlib.nullcontext(_KEPT_POOLS[workers])
-
-
-def _close_kept_pools() -> None:
-    """Stop the kept pools' workers (at exit; returns None)."""
-    while _KEPT_POOLS:
-        _KEPT_POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
-
-
 def prepare(root: str | Path, sources: list[str] | None = None, workers: int | None = None,
             progress: Callable[[str], None] = print, plan: tuple | None = None, env: dict | None = None,
-            keep_pool: bool = False, pool: cf.ProcessPoolExecutor | None = None) -> list[Outcome]:
+            keep_pool: bool = False, pool: cf.ProcessPoolExecutor | None = None,
+            on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Make sure every chapter in ``sources`` (default: the executable chapters of ``_toc.yml``) is in the cache.
 
     Chapters whose cache entry matches are not executed; the others run in
@@ -193,7 +151,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     lookup), ``env`` the environment the kernels start with (default: this process's).
     With ``keep_pool`` the worker processes outlive the call and serve the next
     one, already warmed up (the test suite executes one chapter per call). A ``pool``
-    given (see :func:`main`) is used as it is and left running.
+    given (see :func:`main`) is used as it is and left running. ``on_outcome`` is called with
+    each :class:`Outcome` as soon as it is known (the chapters proven by the cache first).
     """
     import nbformat
     from jupyter_cache import get_cache
@@ -206,6 +165,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
     outcomes = list(outcomes)
     for o in outcomes:
         progress(f"[cached]   {o.source}")
+        if on_outcome:
+            on_outcome(o)
     if todo:
         timeout = int((_config(root).get("execute") or {}).get("timeout") or 600)
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
@@ -228,6 +189,8 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
                 else:
                     outcomes.append(Outcome(src, cached=False, ok=False, seconds=d["seconds"], error=d["error"]))
                     progress(f"[FAILED]   {src}  {d['seconds']:6.1f} s")
+                if on_outcome:
+                    on_outcome(outcomes[-1])
     by_source = {o.source: o for o in outcomes}
     return [by_source[s] for s in sources]
 
@@ -253,31 +216,53 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=Path.cwd(), help="the book's folder (default: the current one)")
     ap.add_argument("--workers", type=int, default=None, help="parallel kernels (default: number of CPUs)")
+    ap.add_argument("--then", nargs=argparse.REMAINDER, default=None, metavar="CMD",
+                    help="a build command (the rest of the line) started at once beside the execution: it reads "
+                         "each chapter when it is ready (tradeimbalance.progress); the exit status is then also its")
     args = ap.parse_args(argv)
+    if args.then is not None and not args.then:
+        ap.error("--then needs a command")
     t = time.perf_counter()
     stamp = cache_path(args.root.resolve()) / STAMP
     digest = inputs_digest(args.root)
     if stamp.is_file() and stamp.read_text() == digest:
         print(f"every chapter is in the cache and no input changed ({time.perf_counter() - t:.1f} s)")
-        return 0
-    # The workers start, and import what the chapters import, while this process looks the chapters up.
-    workers = max(1, args.workers or os.cpu_count() or 1)
-    with _pool(workers, keep=False, warm=True) as pool:
-        for _ in range(workers):
-            pool.submit(os.getpid)  # one task each, so that every worker is started now
-        plan = stale(args.root.resolve())
-        outcomes = prepare(args.root, workers=workers, plan=plan, pool=pool)
-    failed = [o for o in outcomes if not o.ok]
-    ran = [o for o in outcomes if not o.cached]
-    print(f"{len(ran)} chapter(s) executed, {len(outcomes) - len(ran)} unchanged in the cache, "
-          f"{time.perf_counter() - t:.1f} s")
-    for o in failed:
-        print(f"\n{o.source} failed:\n{o.error}", file=sys.stderr)
-    if failed:
-        stamp.unlink(missing_ok=True)
-        return 1
-    stamp.write_text(digest)
-    return 0
+        return subprocess.call(args.then) if args.then else 0
+    with tempfile.TemporaryDirectory(prefix="ti-prebuild-") as shared:
+        where = Path(shared)
+        build = None
+        # The workers start, and import what the chapters import, while this process looks the chapters up
+        # (and the build command, if any, starts and reads the pages that are not chapters).
+        workers = max(1, args.workers or os.cpu_count() or 1)
+        try:
+            with _pool(workers, keep=False, warm=True) as pool:
+                for _ in range(workers):
+                    pool.submit(os.getpid)  # one task each, so that every worker is started now
+                if args.then:
+                    build = subprocess.Popen(args.then, env={**os.environ, progress.ENV: shared})
+                plan = stale(args.root.resolve())
+                progress.write_order(where, [o.source for o in plan[1]] + [src for src, _ in plan[0]])
+
+                def record(o: Outcome) -> None:
+                    progress.mark(where, o.source, o.ok, o.error)
+
+                outcomes = prepare(args.root, workers=workers, plan=plan, pool=pool, on_outcome=record)
+            progress.mark_done(where)
+        finally:
+            if build is not None and build.poll() is None and sys.exc_info()[0] is not None:
+                build.terminate()
+        failed = [o for o in outcomes if not o.ok]
+        ran = [o for o in outcomes if not o.cached]
+        print(f"{len(ran)} chapter(s) executed, {len(outcomes) - len(ran)} unchanged in the cache, "
+              f"{time.perf_counter() - t:.1f} s")
+        for o in failed:
+            print(f"\n{o.source} failed:\n{o.error}", file=sys.stderr)
+        if failed:
+            stamp.unlink(missing_ok=True)
+        else:
+            stamp.write_text(digest)
+        code = build.wait() if build is not None else 0
+    return 1 if failed else code
 
 
 if __name__ == "__main__":

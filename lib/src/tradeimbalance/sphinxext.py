@@ -11,6 +11,8 @@
    A rebuild with nothing changed re-reads and re-executes nothing.
 3. Removes duplicate script entries from each page, so the browser console stays clean.
 4. Tunes the garbage collector of the build process (:func:`tune_gc`).
+5. Beside ``python -m tradeimbalance.prebuild --then``: reads each chapter once the pre-execution
+   has put it in the execution cache (:mod:`tradeimbalance.progress`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import gc
 import hashlib
 import re
 import shutil
+import time
 from pathlib import Path
 
 from . import __version__
@@ -60,9 +63,44 @@ def inject_fingerprint(text: str, digest: str) -> str:
     return text[: m.end()] + cell + text[m.end():]
 
 
+def _prebuilt_chapters(where) -> dict[str, str]:
+    """``{docname: source}`` of the chapters the pre-execution beside this build runs (see :mod:`.progress`)."""
+    from . import progress
+
+    return {Path(s).with_suffix("").as_posix(): s for s in progress.read_order(where)}
+
+
+def _on_env_before_read_docs(app, env, docnames):
+    """With a pre-execution running beside the build: read the other pages first, then the chapters in the
+    order they become ready."""
+    from . import progress
+
+    where = progress.folder()
+    if where is None:
+        return
+    deadline = time.monotonic() + 60
+    while not (where / "order").is_file() and not (where / "done").is_file() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    rank = {d: i for i, d in enumerate(_prebuilt_chapters(where))}
+    docnames.sort(key=lambda d: rank.get(d, -1))
+
+
 def _on_source_read(app, docname, source):
     if not _FRONT_MATTER.match(source[0]) or "format_name: myst" not in source[0][:2000]:
         return
+    from . import progress
+
+    where = progress.folder()
+    if where is not None:
+        chapters = _prebuilt_chapters(where)
+        if docname in chapters:
+            from sphinx.errors import ExtensionError
+
+            timeout = float(getattr(app.config, "nb_execution_timeout", 600) or 600) * max(1, len(chapters))
+            try:
+                progress.wait(where, chapters[docname], timeout)
+            except (progress.ChapterFailed, TimeoutError) as exc:
+                raise ExtensionError(str(exc)) from None
     if not hasattr(app, "_ti_deps"):
         app._ti_deps = dependency_files()
         app._ti_digest = fingerprint(app._ti_deps)
@@ -208,6 +246,7 @@ def setup(app):
     app.connect("env-updated", _on_env_updated)
     app.connect("build-finished", _on_build_finished)
     app.connect("source-read", _on_source_read)
+    app.connect("env-before-read-docs", _on_env_before_read_docs)
     app.connect("html-page-context", _dedupe_scripts, priority=100)  # early: the event stops at the first handler that returns a template
     app.add_js_file(JS_BUNDLE_NAME, type="module")
     app.add_css_file(CSS_NAME)
