@@ -18,7 +18,7 @@ from . import warmkernel
 _KEPT_POOLS: dict[int, cf.ProcessPoolExecutor] = {}
 
 
-def _exit_now() -> None:
+def exit_now() -> None:
     """A worker's last step: leave without tearing the interpreter down (multiprocessing has already
     run its exit functions and flushed the standard streams)."""
     os._exit(0)
@@ -28,12 +28,12 @@ def _worker_start(warm: bool) -> None:
     """At the start of each worker process: optionally import what the chapters import (returns None).
 
     A worker's results have all been returned when it is asked to stop, so it then exits at once
-    (:func:`_exit_now`, the first exit handler to run): tearing down an interpreter with pandas, Altair
+    (:func:`exit_now`, the first exit handler to run): tearing down an interpreter with pandas, Altair
     and IPython loaded takes about 0.3 s per worker, and the build waits for it.
     """
     if warm:
         warmkernel.warm_up()
-    atexit.register(_exit_now)
+    atexit.register(exit_now)
 
 
 def pool(workers: int, keep: bool, warm: bool = False):

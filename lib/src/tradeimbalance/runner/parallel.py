@@ -33,8 +33,14 @@ class ChapterResult:
 
 
 def _worker_init() -> None:
-    """Pool workers leave SIGINT to the parent (which stops them), so a Ctrl-C prints no traceback of theirs."""
+    """Pool workers leave SIGINT to the parent (which stops them), so a Ctrl-C prints no traceback of theirs,
+    and leave at once when the pool stops (:func:`tradeimbalance.workers.exit_now`)."""
+    import atexit
+
+    from ..workers import exit_now
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(exit_now)
 
 
 def _stop_pool(pool: cf.ProcessPoolExecutor) -> None:
