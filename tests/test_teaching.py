@@ -261,3 +261,20 @@ def test_every_chapter_page_offers_its_executed_notebook():
         names = set(z.namelist())
     assert {f"notebooks/{n}.ipynb" for n in paper_chapters()} <= names
     assert {"requirements.txt", "constraints.txt", "lib/pyproject.toml", "data/datapackage.json"} <= names
+
+
+def test_mathjax_files_are_linked_where_possible_and_copied_otherwise(tmp_path, monkeypatch):
+    from tradeimbalance import teaching
+
+    src = tmp_path / "MathJax.js"
+    src.write_text("/* mathjax */")
+    teaching._link_or_copy(str(src), str(tmp_path / "linked.js"))
+    assert (tmp_path / "linked.js").stat().st_ino == src.stat().st_ino
+
+    def refuse(a, b):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(teaching.os, "link", refuse)
+    teaching._link_or_copy(str(src), str(tmp_path / "copied.js"))
+    copied = tmp_path / "copied.js"
+    assert copied.read_text() == "/* mathjax */" and copied.stat().st_ino != src.stat().st_ino

@@ -22,6 +22,7 @@ tradeimbalance.teaching config _config.yml editions/student.yml OUT``.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import sys
@@ -88,6 +89,14 @@ def strip_solutions(text: str) -> str:
 # --- Sphinx events ----------------------------------------------------------------------------
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    """A hard link to ``src`` (MathJax's 600 files are read, never written, here), else a copy."""
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(src, dst)
+
+
 def _on_config_inited(app, config):
     from sphinx.ext.mathjax import MATHJAX_URL
 
@@ -101,7 +110,7 @@ def _on_config_inited(app, config):
     if not target.is_dir() or not stamp.is_file() or stamp.read_text() != want:
         tmp = root / "mathjax.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
-        shutil.copytree(src, tmp)
+        shutil.copytree(src, tmp, copy_function=_link_or_copy)
         shutil.rmtree(target, ignore_errors=True)
         tmp.rename(target)
         stamp.write_text(want)
