@@ -44,3 +44,16 @@ def test_the_folder_comes_from_the_environment(tmp_path, monkeypatch):
     assert progress.folder() is None
     monkeypatch.setenv(progress.ENV, str(tmp_path))
     assert progress.folder() == tmp_path
+
+
+def test_the_order_is_waited_for_until_it_is_written_or_the_pre_execution_ends(tmp_path):
+    assert progress.read_order(tmp_path) == []  # no wait asked: at once
+    timer = threading.Timer(0.2, progress.write_order, (tmp_path / "a", ["chapters/a.md"]))
+    (tmp_path / "a").mkdir()
+    timer.start()
+    assert progress.read_order(tmp_path / "a", timeout=10) == ["chapters/a.md"]
+    timer.join()
+    (tmp_path / "b").mkdir()
+    progress.mark_done(tmp_path / "b")
+    t = time.monotonic()
+    assert progress.read_order(tmp_path / "b", timeout=10) == [] and time.monotonic() - t < 5

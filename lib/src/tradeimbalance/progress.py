@@ -49,9 +49,12 @@ def write_order(where: Path, sources: list[str]) -> None:
     _write(where / "order", json.dumps(list(sources)))
 
 
-def read_order(where: Path) -> list[str]:
-    """The chapters recorded by :func:`write_order` (empty before it is written)."""
-    p = where / "order"
+def read_order(where: Path, timeout: float = 0.0, poll: float = 0.02) -> list[str]:
+    """The chapters recorded by :func:`write_order`, waiting up to ``timeout`` s for them (empty if they are
+    not written by then, or the pre-execution finished without them)."""
+    p, deadline = where / "order", time.monotonic() + timeout
+    while not p.is_file() and not (where / "done").is_file() and time.monotonic() < deadline:
+        time.sleep(poll)
     return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else []
 
 
@@ -73,12 +76,15 @@ def wait(where: Path, source: str, timeout: float, poll: float = 0.02) -> None:
     """
     ok, failed = where / (_key(source) + ".ok"), where / (_key(source) + ".failed")
     deadline = time.monotonic() + timeout
+    order = None  # read once it is written: it never changes
     while True:
         if ok.is_file():
             return
         if failed.is_file():
             raise ChapterFailed(f"{source} failed in the pre-execution: {failed.read_text(encoding='utf-8')}")
-        if (where / "done").is_file() or ((where / "order").is_file() and source not in read_order(where)):
+        if order is None and (where / "order").is_file():
+            order = read_order(where)
+        if (where / "done").is_file() or (order is not None and source not in order):
             return
         if time.monotonic() > deadline:
             raise TimeoutError(f"{source} was not ready after {timeout:g} s")

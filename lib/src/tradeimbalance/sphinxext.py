@@ -21,7 +21,6 @@ import gc
 import hashlib
 import re
 import shutil
-import time
 from pathlib import Path
 
 from . import __version__
@@ -63,11 +62,12 @@ def inject_fingerprint(text: str, digest: str) -> str:
     return text[: m.end()] + cell + text[m.end():]
 
 
-def _prebuilt_chapters(where) -> dict[str, str]:
-    """``{docname: source}`` of the chapters the pre-execution beside this build runs (see :mod:`.progress`)."""
+def _prebuilt_chapters(where, timeout: float = 0.0) -> dict[str, str]:
+    """``{docname: source}`` of the chapters the pre-execution beside this build runs (see :mod:`.progress`),
+    waiting up to ``timeout`` s for their list."""
     from . import progress
 
-    return {Path(s).with_suffix("").as_posix(): s for s in progress.read_order(where)}
+    return {Path(s).with_suffix("").as_posix(): s for s in progress.read_order(where, timeout)}
 
 
 def _on_env_before_read_docs(app, env, docnames):
@@ -78,10 +78,7 @@ def _on_env_before_read_docs(app, env, docnames):
     where = progress.folder()
     if where is None:
         return
-    deadline = time.monotonic() + 60
-    while not (where / "order").is_file() and not (where / "done").is_file() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    rank = {d: i for i, d in enumerate(_prebuilt_chapters(where))}
+    rank = {d: i for i, d in enumerate(_prebuilt_chapters(where, timeout=60))}
     docnames.sort(key=lambda d: rank.get(d, -1))
 
 
