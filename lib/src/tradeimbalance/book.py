@@ -17,6 +17,7 @@ from .claims import reported_value
 from .escape import markdown_text
 from .mdtable import table_markdown
 
+
 def start_chapter() -> None:
     """Set up a chapter's kernel before it loads any data (returns None).
 

@@ -248,9 +248,10 @@ def main(argv: list[str] | None = None) -> int:
 
                 outcomes = prepare(args.root, workers=workers, plan=plan, pool=pool, on_outcome=record)
             progress.mark_done(where)
-        finally:
-            if build is not None and build.poll() is None and sys.exc_info()[0] is not None:
+        except BaseException:  # an interrupt or a failure of this process: the build beside it stops too
+            if build is not None and build.poll() is None:
                 build.terminate()
+            raise
         failed = [o for o in outcomes if not o.ok]
         ran = [o for o in outcomes if not o.cached]
         print(f"{len(ran)} chapter(s) executed, {len(outcomes) - len(ran)} unchanged in the cache, "
