@@ -59,7 +59,7 @@ _SOLUTION = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}\s*\n```[ 
 #: What the zip's requirements.txt installs: the packages a chapter imports when it runs, pinned by
 #: the lock shipped beside it, and the library from the zip's own ``lib/`` folder.
 RUNTIME_PACKAGES = ("ipykernel", "nbclient", "nbconvert", "myst-nb", "jupytext", "pandas", "altair", "vl-convert-python",
-                    "openpyxl", "PyYAML", "frictionless", "papermill", "tabulate")
+                    "python-calamine", "PyYAML", "frictionless", "papermill", "tabulate")
 
 
 def mathjax_source() -> Path:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -92,9 +91,11 @@ def parse_cell(value, path: Path, sheet: str, row: int, col: int) -> tuple[float
     return float(text), estimated
 
 
-def read_sheet(path: Path, ws, sheet: str, flow: str, partner_codes: dict[str, str]) -> tuple[str, list[tuple]]:
-    """Read one DOTS sheet; return the reporter name (row 4) and ``(partner, flow, year, value, est)`` rows."""
-    rows = list(ws.iter_rows(values_only=True))
+def read_sheet(path: Path, rows: list, sheet: str, flow: str, partner_codes: dict[str, str]) -> tuple[str, list[tuple]]:
+    """Read one DOTS sheet, given as its rows of cell values from A1 (``None`` for a blank cell).
+
+    Returns the reporter name (row 4) and ``(partner, flow, year, value, est)`` rows.
+    """
     if len(rows) < FIRST_DATA_ROW:
         raise IngestError("sheet has fewer rows than the DOTS layout needs", file=path, sheet=sheet)
 
@@ -163,24 +164,33 @@ def read_sheet(path: Path, ws, sheet: str, flow: str, partner_codes: dict[str, s
     return reporter.strip(), out
 
 
+def _sheet_rows(sheet) -> list[list]:
+    """The cell values of a calamine sheet from A1, a blank cell as ``None``."""
+    return [[None if v == "" else v for v in row] for row in sheet.to_python(skip_empty_area=False)]
+
+
 def read_workbook(path: Path, partner_codes: dict[str, str]) -> pd.DataFrame:
     """Read both sheets of one DOTS workbook into the ``bilateral_trade`` layout."""
-    import openpyxl
+    import python_calamine
 
     require(path)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
         raise IngestError(f"not a readable xlsx workbook: {exc}", file=path) from exc
     try:
         frames = []
         reporters = set()
         for sheet, flow in SHEETS.items():
-            if sheet not in wb.sheetnames:
-                raise IngestError(f"sheet not found; the workbook has {wb.sheetnames}", file=path, sheet=sheet)
-            reporter, rows = read_sheet(path, wb[sheet], sheet, flow, partner_codes)
+            if sheet not in wb.sheet_names:
+                raise IngestError(f"sheet not found; the workbook has {wb.sheet_names}", file=path, sheet=sheet)
+            try:
+                rows = _sheet_rows(wb.get_sheet_by_name(sheet))
+            except python_calamine.CalamineError as exc:
+                raise IngestError(f"not a readable xlsx sheet: {exc}", file=path, sheet=sheet) from exc
+            reporter, out = read_sheet(path, rows, sheet, flow, partner_codes)
             reporters.add(reporter)
-            frames.append(pd.DataFrame(rows, columns=["partner", "flow", "year", "value_usd_mn", "estimated"]))
+            frames.append(pd.DataFrame(out, columns=["partner", "flow", "year", "value_usd_mn", "estimated"]))
     finally:
         wb.close()
     if len(reporters) != 1:
