@@ -65,6 +65,13 @@ class ChapterItem(pytest.Item):
         return self.path, None, f"execute {self.source}"
 
 
+def pytest_configure(config):
+    """The tests' builds keep the files they share (the Vega JavaScript bundle) in ``_build/test-cache``
+    instead of this machine's cache (:func:`tradeimbalance.paths.cache_dir`); every test process and
+    later run uses the same folder, and ``make clean`` removes it."""
+    os.environ["TRADEIMBALANCE_CACHE"] = str(ROOT / "_build" / "test-cache")
+
+
 def pytest_collect_file(file_path, parent):
     if file_path.suffix == ".md" and file_path.parent.name == "chapters" and file_path.parent.parent == ROOT:
         from tradeimbalance.toc import is_executable

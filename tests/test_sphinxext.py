@@ -77,30 +77,34 @@ def test_a_build_with_the_extension_collects_young_garbage_rarely(tmp_path):
     assert out == ["700", "50000", "True"]
 
 
-def _html_build(src, out):
-    """An HTML build of ``src`` with the extension, in a separate process (the extension tunes the collector)."""
+def _html_build(src, out, cache):
+    """An HTML build of ``src`` with the extension, in a separate process (the extension tunes the collector),
+    with ``cache`` as the machine's cache (``TRADEIMBALANCE_CACHE``)."""
+    import os
     import subprocess
     import sys
 
     code = (f"from sphinx.application import Sphinx\n"
             f"app = Sphinx({str(src)!r}, {str(src)!r}, {str(out / 'html')!r}, {str(out / 'doctrees')!r}, 'html', "
             f"status=None, warningiserror=True)\napp.build()\n")
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, "TRADEIMBALANCE_CACHE": str(cache)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
 
 
 def test_the_html_build_serves_the_vega_bundle_written_alongside(tmp_path):
-    """The bundle is written by another process during the build, put in place before the pages, served from
-    _static, and kept for the next build (which starts no process for it)."""
+    """With an empty machine cache the bundle is written by another process during the build, put in place
+    before the pages, served from _static, kept for the next build and stored in the cache; a clean build
+    on the same machine copies it from the cache (no process) and serves the same file."""
     from types import SimpleNamespace
 
     from tradeimbalance.charts.vega import JS_BUNDLE_NAME
     from tradeimbalance.sphinxext import STATIC_SUBDIR, _VegaBundle
 
-    src, out = tmp_path / "src", tmp_path / "out"
+    src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
     src.mkdir()
     (src / "conf.py").write_text("extensions = ['tradeimbalance.sphinxext']\n")
     (src / "index.rst").write_text("Title\n=====\n")
-    res = _html_build(src, out)
+    res = _html_build(src, out, cache)
     assert res.returncode == 0, res.stderr
     served = (out / "html" / "_static" / JS_BUNDLE_NAME).read_text(encoding="utf-8")
     assert len(served) > 100_000 and "vegaEmbed" in served
@@ -108,6 +112,47 @@ def test_the_html_build_serves_the_vega_bundle_written_alongside(tmp_path):
     assert (kept / JS_BUNDLE_NAME).read_text(encoding="utf-8") == served
     assert not list(kept.glob("*.tmp"))
     assert _VegaBundle(SimpleNamespace(doctreedir=str(out / "doctrees"))).current()
+    stored = list((cache / "vega").iterdir())
+    assert [p.name for p in stored] == [p.name for p in stored if p.name.endswith(JS_BUNDLE_NAME)] and len(stored) == 1
+    assert stored[0].read_text(encoding="utf-8") == served
+
+    clean = tmp_path / "clean"
+    res = _html_build(src, clean, cache)
+    assert res.returncode == 0, res.stderr
+    assert (clean / "html" / "_static" / JS_BUNDLE_NAME).read_text(encoding="utf-8") == served
+
+
+def test_a_cached_bundle_is_copied_without_a_process_and_a_bad_cache_is_passed_by(tmp_path, monkeypatch):
+    """The bundle comes from the cache when the cache holds one made from the installed versions; a cache
+    that holds none, or cannot be written (a file where its folder should be), leaves the bundle to the
+    process and the build unharmed."""
+    from types import SimpleNamespace
+
+    from tradeimbalance.sphinxext import STATIC_SUBDIR, _VegaBundle
+
+    def bundle(name):
+        (tmp_path / name / STATIC_SUBDIR).mkdir(parents=True)
+        return _VegaBundle(SimpleNamespace(doctreedir=str(tmp_path / name / "doctrees")))
+
+    monkeypatch.setenv("TRADEIMBALANCE_CACHE", str(tmp_path / "cache"))
+    first = bundle("a")
+    assert not first.from_cache() and not first.js.exists() and not first.tmp.exists()
+    first.cached.parent.mkdir(parents=True)
+    first.cached.write_text("export const vegaEmbed = 1;\n")
+    second = bundle("b")
+    assert second.cached == first.cached
+    assert second.from_cache() and second.proc is None and second.current()
+    assert second.js.read_text() == "export const vegaEmbed = 1;\n" and not second.tmp.exists()
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder\n")
+    monkeypatch.setenv("TRADEIMBALANCE_CACHE", str(blocked))
+    third = bundle("c")
+    assert not third.from_cache()
+    third.start()
+    third.finish()  # the bundle is written; storing it in the cache fails quietly
+    assert third.current() and len(third.js.read_text()) > 100_000
+    assert blocked.read_text() == "not a folder\n" and not list(tmp_path.glob("blocked*.tmp"))
 
 
 def test_a_bundle_that_cannot_be_written_stops_the_build_with_its_path(tmp_path):

@@ -45,3 +45,16 @@ def snapshot_dir() -> Path:
     """Saved API replies of ``tradeimbalance refresh`` (``TRADEIMBALANCE_SNAPSHOTS`` overrides ``<root>/snapshots``)."""
     env = os.environ.get("TRADEIMBALANCE_SNAPSHOTS")
     return Path(env).resolve() if env else project_root() / "snapshots"
+
+
+def cache_dir() -> Path:
+    """This machine's cache of files made only from installed versions, such as the Vega JavaScript bundle.
+
+    ``TRADEIMBALANCE_CACHE`` overrides ``$XDG_CACHE_HOME/tradeimbalance`` (``~/.cache/tradeimbalance``
+    when ``XDG_CACHE_HOME`` is unset). Nothing in it is needed: a file missing there is made again.
+    """
+    env = os.environ.get("TRADEIMBALANCE_CACHE")
+    if env:
+        return Path(env).resolve()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "tradeimbalance"

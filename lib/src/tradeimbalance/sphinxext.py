@@ -3,7 +3,8 @@
 1. Serves the vega / vega-lite / vega-embed JavaScript (shipped inside
    vl-convert-python) from the book's own ``_static`` folder, so charts are
    interactive with no network and no page asks a CDN for anything
-   (written by another process while the pages are read: :class:`_VegaBundle`).
+   (copied from this machine's cache, or written by another process while the pages are
+   read: :class:`_VegaBundle`).
 2. Makes chapter execution depend on ``lib/`` and ``data/``: every notebook
    page notes those files as dependencies (so Sphinx re-reads it when one
    changes) and carries a hidden cell with their fingerprint (so the
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
 
 from . import __version__
-from .paths import PACKAGE_DIR, data_dir
+from .paths import PACKAGE_DIR, cache_dir, data_dir
 
 STATIC_SUBDIR = "tradeimbalance-static"
 CSS_NAME = "tradeimbalance.css"
@@ -118,11 +120,14 @@ def _on_config_inited(app, config):
 
 
 class _VegaBundle:
-    """The Vega JavaScript bundle of ``_static``, written by a separate process while Sphinx reads the pages.
+    """The Vega JavaScript bundle of ``_static``, copied from this machine's cache or written by a separate
+    process while Sphinx reads the pages.
 
-    vl-convert takes about two seconds to write it and holds the interpreter lock meanwhile, so a thread
-    would not help; a process uses another core. The bundle is kept between builds (with a stamp of the
-    versions it was made from) and written again only when it is missing or a version changed.
+    vl-convert takes a few seconds of a core to write it and holds the interpreter lock meanwhile, so a
+    thread would not help; a process uses another core. The bundle depends only on the installed versions,
+    so a written bundle is also kept in :func:`tradeimbalance.paths.cache_dir` under a name made from them (the next clean
+    build or ``run --year`` copies it from there); in the build's folder it is kept with a stamp of those
+    versions and written again only when it is missing or a version changed.
     """
 
     def __init__(self, app):
@@ -136,11 +141,24 @@ class _VegaBundle:
         self.stamp = target.parent / (STATIC_SUBDIR + ".version")
         self.want = (f"vl-convert {getattr(vl_convert, '__version__', '')} vega-lite {VL_VERSION} "
                      f"tradeimbalance {__version__}")
+        key = hashlib.sha256(self.want.encode()).hexdigest()[:16]
+        self.cached = cache_dir() / "vega" / f"{key}-{JS_BUNDLE_NAME}"
         self.proc = None
 
     def current(self) -> bool:
         """True when the bundle on disk was made from the installed versions."""
         return self.js.is_file() and self.stamp.is_file() and self.stamp.read_text() == self.want
+
+    def from_cache(self) -> bool:
+        """Put the machine's cached bundle in place; False (nothing changed) when there is none to copy."""
+        try:
+            shutil.copyfile(self.cached, self.tmp)
+        except OSError:
+            self.tmp.unlink(missing_ok=True)
+            return False
+        self.tmp.replace(self.js)
+        self.stamp.write_text(self.want)
+        return True
 
     def start(self) -> None:
         """Start writing the bundle to a temporary file (returns None)."""
@@ -164,6 +182,21 @@ class _VegaBundle:
                                  f"(exit code {code}): {err.decode(errors='replace').strip()[-2000:]}")
         self.tmp.replace(self.js)
         self.stamp.write_text(self.want)
+        self._keep()
+
+    def _keep(self) -> None:
+        """Copy the bundle into the machine's cache, whole or not at all; a cache that cannot be written
+        is left as it is (returns None)."""
+        part = self.cached.with_name(f"{self.cached.name}.{os.getpid()}.tmp")
+        try:
+            self.cached.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.js, part)
+            part.replace(self.cached)
+        except OSError:
+            try:
+                part.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def stop(self) -> None:
         """Stop a bundle still being written (a failed build) and remove its temporary file (returns None)."""
@@ -178,7 +211,7 @@ def _on_builder_inited(app):
     if app.builder.format != "html":
         return  # only the HTML pages load the JavaScript
     bundle = _VegaBundle(app)
-    if not bundle.current():
+    if not bundle.current() and not bundle.from_cache():
         bundle.start()
         app._ti_vega = bundle
 

@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m tradeimbalance.charts.vega OUT", file=sys.stderr)
         return 2
-    Path(args[0]).write_text(vega_bundle_js(), encoding="utf-8")
+    with Path(args[0]).open("w", encoding="utf-8") as out:  # opened first: a path that cannot be written fails at once
+        out.write(vega_bundle_js())
     return 0
 
 
