@@ -69,6 +69,49 @@ def test_cached_but_returns_copies():
     assert data._read.cache_info().hits >= 1
 
 
+def test_a_view_is_computed_once_per_data_folder_and_served_as_copies(tmp_path, monkeypatch):
+    calls = []
+
+    @data.view_cache
+    def partner_codes(kind):
+        calls.append(kind)
+        p = data.load("partners")
+        return p[p["kind"] == kind].reset_index(drop=True)
+
+    kind = data.load("partners")["kind"].iloc[0]
+    first = partner_codes(kind)
+    first.loc[0, "code"] = "changed"
+    assert partner_codes(kind).loc[0, "code"] != "changed" and calls == [kind]
+    monkeypatch.setenv("TRADEIMBALANCE_DATA", str(tmp_path))  # another folder: not served the first one's view
+    with pytest.raises(FileNotFoundError, match="datapackage.json"):
+        partner_codes(kind)
+    monkeypatch.delenv("TRADEIMBALANCE_DATA")
+    data.clear_views()
+    partner_codes(kind)
+    assert calls == [kind, kind, kind]
+
+
+def test_recording_counts_the_tables_behind_a_cached_view():
+    @data.view_cache
+    def inner():
+        return len(data.load("partners"))
+
+    @data.view_cache
+    def outer():
+        return inner() + len(data.load("aggregates"))
+
+    inner()  # computed outside any recording
+    with data.recording() as read:
+        outer()  # computed now; inner() is served from the cache
+    assert read == {"partners", "aggregates"}
+    with data.recording() as again, data.recording() as nested:
+        outer()  # both served from the cache
+        data.load("macro")
+    assert again == nested == {"partners", "aggregates", "macro"}
+    data.load("coverage")  # outside any recording: nothing is kept
+    assert read == {"partners", "aggregates"} and data._RECORDERS == []
+
+
 def test_describe():
     d = data.describe("bilateral_trade")
     assert d["fields"]["value_usd_mn"]["unit"].startswith("USD million")

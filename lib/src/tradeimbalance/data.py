@@ -15,6 +15,7 @@ never the raw sources.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from functools import lru_cache
@@ -115,8 +116,33 @@ def _read(name: str, folder: str) -> pd.DataFrame:
     return df
 
 
+#: The sets of table names being recorded by :func:`recording` (innermost last).
+_RECORDERS: list[set[str]] = []
+
+
+@contextlib.contextmanager
+def recording():
+    """Record the names of the tables read inside the ``with`` block, in the set it yields.
+
+    A cached view (:func:`view_cache`) counts the tables it read when it was computed, so the record is
+    the same whether a view was computed inside the block or served from the cache.
+    """
+    read: set[str] = set()
+    _RECORDERS.append(read)
+    try:
+        yield read
+    finally:
+        del _RECORDERS[next(i for i, r in enumerate(_RECORDERS) if r is read)]  # by identity: sets compare by content
+
+
+def _note(names) -> None:
+    for read in _RECORDERS:
+        read.update(names)
+
+
 def load(name: str, folder: str | Path | None = None) -> pd.DataFrame:
     """Load table ``name`` from ``data/`` with the declared dtypes; returns a copy of the cached frame."""
+    _note((name,))
     return _read(name, str(Path(folder or paths.data_dir()).resolve())).copy()
 
 
@@ -170,25 +196,33 @@ def view_cache(func):
     For derived views of the tables (pivots, filtered frames, lookups) that several
     chapters or cells ask for with the same arguments. The cache key includes
     ``paths.data_dir()``, so pointing ``TRADEIMBALANCE_DATA`` elsewhere never serves a
-    stale view, and :func:`clear_cache` forgets every view along with the tables.
+    stale view, and :func:`clear_cache` forgets every view along with the tables. Each
+    view keeps the names of the tables it read, for :func:`recording`.
     """
-    @lru_cache(maxsize=None)
-    def cached(folder, args, kwargs):
-        return func(*args, **dict(kwargs))
+    store: dict = {}
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        return _fresh(cached(str(paths.data_dir()), args, tuple(sorted(kwargs.items()))))
+        key = (str(paths.data_dir()), args, tuple(sorted(kwargs.items())))
+        try:
+            value, read = store[key]
+        except KeyError:
+            with recording() as read:
+                value = func(*args, **kwargs)
+            store[key] = (value, frozenset(read))
+        else:
+            _note(read)
+        return _fresh(value)
 
-    wrapper.cache_clear = cached.cache_clear
-    _VIEW_CACHES.append(cached)
+    wrapper.cache_clear = store.clear
+    _VIEW_CACHES.append(store)
     return wrapper
 
 
 def clear_views() -> None:
     """Forget the derived views of :func:`view_cache` (the tables stay cached)."""
-    for cache in _VIEW_CACHES:
-        cache.cache_clear()
+    for store in _VIEW_CACHES:
+        store.clear()
 
 
 def clear_cache() -> None:

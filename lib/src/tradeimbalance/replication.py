@@ -28,39 +28,21 @@ def _tables(names) -> str:
 
 
 def claims_tables(claims) -> dict[str, set[str]]:
-    """The ``data/`` tables each chapter's claims read, recorded while reproducing them."""
+    """The ``data/`` tables each chapter's claims read, recorded while reproducing them
+    (:func:`tradeimbalance.data.recording`)."""
     from . import data
+    from .catalog import reproductions
 
-    original = data._read
-    read: set[str] = set()
-
-    def spy(name, folder):
-        read.add(name)
-        return original(name, folder)
-
+    repro = reproductions()
     out: dict[str, set[str]] = {}
-    data._read = spy
-    try:
-        from .catalog import reproductions
-
-        repro = reproductions()
-        chapter = None
-        for c in sorted(claims.values(), key=lambda c: (c.chapter, c.id)):
-            if c.chapter != chapter:  # the record is per chapter: start each from empty caches
-                chapter = c.chapter
-                read.clear()
-                original.cache_clear()
-                data.clear_views()  # a view computed earlier in this process would hide the tables it read
+    for c in sorted(claims.values(), key=lambda c: (c.chapter, c.id)):
+        with data.recording() as read:
             if c.id in repro:
                 try:
                     repro[c.id][1]()
                 except Exception:  # noqa: BLE001 - a claim that cannot be reproduced still read what it read
                     pass
-            out.setdefault(c.chapter, set()).update(read)
-    finally:
-        data._read = original
-        original.cache_clear()
-        data.clear_views()
+        out.setdefault(c.chapter, set()).update(read)
     return out
 
 
