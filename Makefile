@@ -53,9 +53,10 @@ book-student: $(STAMP)
 
 # Every test that needs no built product; make browser-test and make built-test check the products.
 # The chapters and the heavy tests are collected first and handed out one at a time (--maxschedchunk 1),
-# so both workers stay busy to the end.
+# so both workers stay busy to the end. pytest keeps its rewritten test modules in tests/__pycache__
+# even where PYTHONDONTWRITEBYTECODE is set, so that no test process rewrites them again.
 test: bytecode
-	$(PY) -m pytest -n auto --maxschedchunk 1 -m "not browser and not built and not index"
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto --maxschedchunk 1 -m "not browser and not built and not index"
 
 # pip resolves the Binder requirements against the package index to exactly the lock (needs the index).
 index-test: $(STAMP)
