@@ -100,3 +100,29 @@ def test_where_kernels_cannot_be_forked_the_caller_launches_one(monkeypatch):
     monkeypatch.setattr(warmkernel, "available", lambda: False)
     with warmkernel.forked(".") as km:
         assert km is None
+
+
+def test_the_client_is_ready_when_the_kernel_answers_and_reports_a_kernel_that_died(folder):
+    """The forked kernel's client is ready once the kernel has answered kernel_info (the first cell's
+    output is the cell's own); a kernel that is gone before it answered is reported, not waited for."""
+    import asyncio
+    import signal
+
+    warmkernel.warm_up()
+    km = warmkernel.start(folder)
+    try:
+        kc = km.client()
+        assert isinstance(kc, warmkernel.ForkedKernelClient)
+        nb = run(notebook(["40 + 2"]), folder, forked=True)
+        assert nb.cells[0].outputs[0]["data"]["text/plain"] == "42"
+        os.kill(km.pid, signal.SIGKILL)
+        os.waitpid(km.pid, 0)
+        km.pid = None  # reaped here: the manager sees no kernel
+        kc.start_channels()
+        try:
+            with pytest.raises(RuntimeError, match="died before replying"):
+                asyncio.run(kc.wait_for_ready(timeout=30))
+        finally:
+            kc.stop_channels()
+    finally:
+        km.stop()
