@@ -10,6 +10,7 @@ import base64
 import re
 import shutil
 import textwrap
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -173,15 +174,56 @@ def test_failed_rerun_keeps_the_previous_book(tmp_path, no_data_env, monkeypatch
     (out / "index.html").write_text("previous book")
     outdir._write_marker(out, "book", ["index.html"])  # written by an earlier run
 
-    def fail(*a, **k):
-        raise RunError("jupyter-book build failed (exit code 1)")
+    class FailingBuild:
+        stopped = False
+
+        def finish(self):
+            raise RunError("jupyter-book build failed (exit code 1)")
+
+        def stop(self):
+            FailingBuild.stopped = True
 
     monkeypatch.setattr(runner, "execute_chapters", lambda *a, **k: [])
-    monkeypatch.setattr(runner, "build_html", fail)
+    monkeypatch.setattr(runner, "start_html", lambda *a, **k: FailingBuild())
     with pytest.raises(RunError):
         runner.run_year(2015, root=root, out=out, progress=lambda _: None)
     assert sorted(p.name for p in tmp_path.joinpath("out").iterdir()) == [outdir.MARKER, "index.html"]
     assert (out / "index.html").read_text() == "previous book"
+    assert FailingBuild.stopped
+
+
+@pytest.mark.heavy
+def test_the_html_build_runs_beside_the_chapters_and_reads_each_once_written(tmp_path, no_data_env, monkeypatch):
+    """The build is already running while the chapters execute; it reads a chapter only once its executed
+    notebook is written (the page shows what was written, not the empty notebook in its place)."""
+    import nbformat
+    import psutil
+
+    root = make_book(tmp_path / "book", {"tiny": TINY})
+    seen = {}
+
+    def execute(selected, year, root_, book_dir, scratch, workers, timeout, progress, on_result):
+        builds = [p for p in psutil.Process().children() if "jupyter_book" in " ".join(p.cmdline())]
+        seen["build running"] = bool(builds)
+        log, deadline = Path(scratch) / "build.stdout", time.monotonic() + 120
+        while "chapters/tiny" not in (log.read_text() if log.is_file() else "") and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the build has come to the chapter (it has read the empty notebook) ...
+        time.sleep(1.0)  # ... and waits for it
+        nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                               "language": "python"}})
+        nb.cells = [nbformat.v4.new_markdown_cell("# Tiny chapter\n\nWritten while the build ran.")]
+        nbformat.write(nb, book_dir / "chapters" / "tiny.ipynb")
+        results = [runner.ChapterResult(c, True, 0.1) for c in selected if c.executable]
+        for r in results:
+            on_result(r)
+        return results
+
+    monkeypatch.setattr(runner, "execute_chapters", execute)
+    monkeypatch.setenv("PYTHONUNBUFFERED", "1")  # the build's progress lines reach its log at once
+    out = tmp_path / "out"
+    runner.run_year(2015, root=root, out=out, progress=lambda _: None)
+    assert seen["build running"], "the build started only after the chapters"
+    assert "Written while the build ran." in (out / "chapters" / "tiny.html").read_text()
 
 
 def test_year_outside_coverage_is_refused_before_anything_runs(tmp_path, no_data_env, monkeypatch):

@@ -12,8 +12,9 @@
    A rebuild with nothing changed re-reads and re-executes nothing.
 3. Removes duplicate script entries from each page, so the browser console stays clean.
 4. Tunes the garbage collector of the build process (:func:`tune_gc`).
-5. Beside ``python -m tradeimbalance.prebuild --then``: reads each chapter once the pre-execution
-   has put it in the execution cache (:mod:`tradeimbalance.progress`).
+5. Beside ``python -m tradeimbalance.prebuild --then`` or ``tradeimbalance run``: reads each chapter
+   once the pre-execution has put it in the execution cache, or the run has written its executed
+   notebook (:mod:`tradeimbalance.progress`).
 """
 
 from __future__ import annotations
@@ -85,8 +86,6 @@ def _on_env_before_read_docs(app, env, docnames):
 
 
 def _on_source_read(app, docname, source):
-    if not _FRONT_MATTER.match(source[0]) or "format_name: myst" not in source[0][:2000]:
-        return
     from . import progress
 
     where = progress.folder()
@@ -100,6 +99,10 @@ def _on_source_read(app, docname, source):
                 progress.wait(where, chapters[docname], timeout)
             except (progress.ChapterFailed, TimeoutError) as exc:
                 raise ExtensionError(str(exc)) from None
+            if chapters[docname].endswith(".ipynb"):  # an executed notebook written while the build ran
+                source[0] = Path(app.env.doc2path(docname)).read_text(encoding="utf-8")
+    if not _FRONT_MATTER.match(source[0]) or "format_name: myst" not in source[0][:2000]:
+        return
     if not hasattr(app, "_ti_deps"):
         app._ti_deps = dependency_files()
         app._ti_digest = fingerprint(app._ti_deps)

@@ -14,7 +14,9 @@
 3. In a temporary folder, lay out a book of the executed notebooks (``index.md``,
    ``_config.yml`` with execution off and the project's Sphinx extension kept,
    a ``_toc.yml`` pointing at the notebooks; :mod:`.layout`) and build it with
-   ``jupyter-book`` (:mod:`.html`).
+   ``jupyter-book`` (:mod:`.html`). The build starts beside the chapters, with an
+   empty notebook in each chapter's place: it reads the other pages first and each
+   chapter once its notebook is written (:mod:`tradeimbalance.progress`).
 4. Only when every chapter ran and the build succeeded, swap the HTML into the
    output folder (default ``_build/years/YEAR``; :func:`.folders.swap_into`). A
    failure leaves no output folder behind, or the previous one untouched, and
@@ -36,12 +38,13 @@ from typing import Callable
 
 import yaml
 
+from .. import progress as progress_files
 from .. import tempdirs
 from ..coverage import check_year
 from ..errors import RunError, RunUsageError
 from ..toc import select_chapters, toc_chapters
 from .folders import check_out, data_dir_of, default_out, swap_into
-from .html import build_html, build_warnings, data_links
+from .html import build_warnings, data_links, start_html
 from .layout import lay_out_book
 from .parallel import ChapterResult, execute_chapters
 
@@ -62,6 +65,15 @@ class RunResult:
     def execute_seconds(self) -> float:
         """The kernel time of the executed chapters together, in seconds."""
         return sum(r.seconds for r in self.chapters)
+
+
+def _placeholder(path: Path) -> None:
+    """An empty notebook where a chapter's executed notebook will be written: the HTML build, started
+    beside the chapters, finds every page at once and reads each chapter once it is written."""
+    import nbformat
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nbformat.v4.new_notebook(), path)
 
 
 def run_year(
@@ -100,16 +112,31 @@ def run_year(
         n_exec = sum(c.executable for c in selected)
         w = max(1, min(workers or os.cpu_count() or 1, max(n_exec, 1)))
         progress(f"Running {n_exec} chapter(s) for {year} on {w} worker(s)")
-        results = execute_chapters(selected, year, root, book_dir, scratch, workers=w, timeout=timeout, progress=progress)
-        failures = [r for r in results if not r.ok and not r.skipped]
-        if failures:
-            lines = "\n".join(f"  {r.error}" for r in failures)
-            raise RunError(f"{len(failures)} chapter(s) failed for {year}; no book was written to {out}:\n{lines}")
+        todo = [c for c in selected if c.executable]
         lay_out_book(root, book_dir, selected, year)
-        progress("Building the HTML book")
-        tb = time.perf_counter()
-        html = build_html(book_dir, strict=chapters is None, env={**os.environ, "TRADEIMBALANCE_ROOT": str(root)})
-        build_seconds = time.perf_counter() - tb
+        for c in todo:
+            _placeholder(book_dir / (c.docname + ".ipynb"))
+        shared = tmp / "progress"
+        shared.mkdir()
+        progress_files.write_order(shared, [c.docname + ".ipynb" for c in todo])
+        env = {**os.environ, "TRADEIMBALANCE_ROOT": str(root), progress_files.ENV: str(shared)}
+        build = start_html(book_dir, strict=chapters is None, env=env, log_dir=scratch)
+        try:
+            results = execute_chapters(
+                selected, year, root, book_dir, scratch, workers=w, timeout=timeout, progress=progress,
+                on_result=lambda r: progress_files.mark(shared, r.chapter.docname + ".ipynb", r.ok, r.error))
+            progress_files.mark_done(shared)
+            failures = [r for r in results if not r.ok and not r.skipped]
+            if failures:
+                lines = "\n".join(f"  {r.error}" for r in failures)
+                raise RunError(f"{len(failures)} chapter(s) failed for {year}; no book was written to {out}:\n{lines}")
+            progress("Finishing the HTML book")
+            tb = time.perf_counter()
+            html = build.finish()
+            build_seconds = time.perf_counter() - tb
+        except BaseException:  # a failed chapter or an interrupt: the build beside the chapters stops too
+            build.stop()
+            raise
         warnings = build_warnings(book_dir)
         if warnings:
             progress(f"{len(warnings)} build warning(s), not fatal when only some chapters are built:")

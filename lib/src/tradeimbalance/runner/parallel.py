@@ -117,12 +117,14 @@ def execute_chapters(
     workers: int | None = None,
     timeout: int = 600,
     progress: Callable[[str], None] = print,
+    on_result: Callable[[ChapterResult], None] | None = None,
 ) -> list[ChapterResult]:
     """Execute ``chapters`` in parallel into ``book_dir/<docname>.ipynb`` (one progress line each).
 
     After the first failure the chapters still waiting are cancelled (reported
-    as skipped); the ones already handed to a worker finish. Returns a result
-    per chapter, in book order.
+    as skipped); the ones already handed to a worker finish. ``on_result`` is
+    called with each chapter's result once its notebook is written (or it failed
+    or was skipped). Returns a result per chapter, in book order.
     """
     todo = [c for c in chapters if c.executable]
     if not todo:
@@ -150,6 +152,8 @@ def execute_chapters(
             r = ChapterResult(c, d["ok"], d["seconds"], d["error"])
             results[c] = r
             progress(_progress_line(r, width))
+            if on_result is not None:
+                on_result(r)
             if not r.ok and not failed:
                 failed = True
                 for f in futures:
@@ -158,6 +162,8 @@ def execute_chapters(
             if c not in results:
                 results[c] = ChapterResult(c, False, 0.0, "not run: another chapter failed first", skipped=True)
                 progress(_progress_line(results[c], width))
+                if on_result is not None:
+                    on_result(results[c])
     except BaseException:  # an interrupt: stop the workers and their kernels now, not after they finish
         _stop_pool(pool)
         raise
