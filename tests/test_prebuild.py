@@ -70,3 +70,15 @@ def test_cache_path_comes_from_the_config(book):
     assert prebuild.cache_path(book) == book / "_build" / ".jupyter_cache"
     (book / "_config.yml").write_text("execute:\n  cache: elsewhere/cache\n")
     assert prebuild.cache_path(book) == book / "elsewhere" / "cache"
+
+
+def test_no_more_workers_than_chapters(book, monkeypatch):
+    """A book with one chapter gets one worker, whatever is asked or the machine has; more chapters, up to
+    what is asked (default: the number of CPUs)."""
+    monkeypatch.setattr(prebuild.os, "cpu_count", lambda: 8)
+    assert prebuild.worker_count(book) == 1
+    assert prebuild.worker_count(book, 4) == 1
+    (book / "second.md").write_text(CHAPTER)
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapter\n  - file: second\n")
+    assert prebuild.worker_count(book) == 2
+    assert prebuild.worker_count(book, 1) == 1

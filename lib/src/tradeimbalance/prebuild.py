@@ -211,6 +211,13 @@ def inputs_digest(root: Path) -> str:
     return h.hexdigest()
 
 
+def worker_count(root: Path, requested: int | None = None) -> int:
+    """Workers for the pre-execution of the book at ``root``: ``requested`` (default: the number of CPUs),
+    but never more than the book has chapters to execute (a worker's warm-up costs about a second of a core)."""
+    chapters = [c for c in toc_chapters(Path(root).resolve()) if c.executable and c.source.endswith(".md")]
+    return max(1, min(requested or os.cpu_count() or 1, len(chapters)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: execute the stale chapters of the book at ``--root`` into its cache; returns the exit code."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -233,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         build = None
         # The workers start, and import what the chapters import, while this process looks the chapters up
         # (and the build command, if any, starts and reads the pages that are not chapters).
-        workers = max(1, args.workers or os.cpu_count() or 1)
+        workers = worker_count(args.root, args.workers)
         try:
             with _pool(workers, keep=False, warm=True) as pool:
                 for _ in range(workers):
