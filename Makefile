@@ -103,4 +103,4 @@ lock: $(STAMP)
 	  $(PY) -m pip freeze --exclude-editable | grep -v '^tradeimbalance' ) > constraints.txt
 
 clean:
-	rm -rf _build
+	rm -rf _build .test-cache

@@ -66,10 +66,11 @@ class ChapterItem(pytest.Item):
 
 
 def pytest_configure(config):
-    """The tests' builds keep the files they share (the Vega JavaScript bundle) in ``_build/test-cache``
-    instead of this machine's cache (:func:`tradeimbalance.paths.cache_dir`); every test process and
-    later run uses the same folder, and ``make clean`` removes it."""
-    os.environ["TRADEIMBALANCE_CACHE"] = str(ROOT / "_build" / "test-cache")
+    """The tests keep what they may reuse (the Vega JavaScript bundle of their builds, the records of
+    tables that passed validation) in ``.test-cache`` instead of this machine's cache
+    (:func:`tradeimbalance.paths.cache_dir`): every test process and later run uses the same folder,
+    a clean build (``_build`` removed) keeps it and ``make clean`` removes it."""
+    os.environ["TRADEIMBALANCE_CACHE"] = str(ROOT / ".test-cache")
 
 
 def pytest_collect_file(file_path, parent):

@@ -8,12 +8,15 @@ Run with ``make bench``. In one run it measures
   start included, as for the floor). Three rounds, each the floor then every
   chapter, so the floor and each chapter are sampled alike; the shortest run of
   each counts, and the sum of the chapters' is the sequential time;
-- a clean ``make book`` (``_build`` removed: parallel pre-execution, then the
-  Sphinx build), with the peak memory of all its processes together;
+- a clean ``make book`` (``_build`` removed: parallel pre-execution, with the
+  Sphinx build beside it), with the peak memory of all its processes together
+  (the machine's copy of the Vega bundle, ``~/.cache/tradeimbalance``, is kept,
+  as after any earlier build on the machine);
 - the same build again with nothing changed (``make book``: its up-to-date check);
 - ``tradeimbalance run --year 2015`` (into a temporary folder);
 - ``make test`` (after the clean build, so unchanged chapters are proven by
-  the execution cache; every unit test runs).
+  the execution cache, and unchanged tables by the records of ``.test-cache``
+  left by an earlier run; every other test runs).
 
 It then prints each target with its measured ratio or value and whether it is
 met. Further benchmark scripts in this folder (``bench_*.py``) are run after

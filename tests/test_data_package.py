@@ -37,7 +37,7 @@ def test_descriptor_is_a_valid_data_package():
 def _proof(res: dict, folder: Path = DATA) -> Path:
     """Where a passed validation of this table is recorded: named by the digest of its CSV's bytes, its
     entry in the descriptor and the Frictionless version (``TRADEIMBALANCE_CACHE``, which the tests set
-    to ``_build/test-cache``)."""
+    to ``.test-cache``)."""
     import frictionless
 
     digest = hashlib.sha256()

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 #: Folder names that no build reads (anywhere in the tree).
-SKIP_DIRS = {".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".ipynb_checkpoints", "snapshots"}
+SKIP_DIRS = {".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".test-cache", ".ipynb_checkpoints", "snapshots"}
 
 
 def tree_digest(root: str | Path, salt: str = "") -> str:
