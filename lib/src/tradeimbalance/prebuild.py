@@ -116,13 +116,18 @@ def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> 
     return {"ok": True, "seconds": res.time, "nb": nbformat.writes(nb)}
 
 
+def chapter_sources(root: Path) -> list[str]:
+    """The MyST chapters of ``_toc.yml`` that the pre-execution executes (sources such as ``chapters/intro.md``)."""
+    return [c.source for c in toc_chapters(Path(root).resolve()) if c.executable and c.source.endswith(".md")]
+
+
 def stale(root: Path, sources: list[str] | None = None) -> tuple[list[tuple[str, object]], list[Outcome]]:
     """Split the chapters into (source, notebook) pairs to execute and outcomes already proven by the cache."""
     from jupyter_cache import get_cache
 
     root = Path(root).resolve()
     if sources is None:
-        sources = [c.source for c in toc_chapters(root) if c.executable and c.source.endswith(".md")]
+        sources = chapter_sources(root)
     digest = fingerprint()
     md_config = _md_config(root)
     cache = get_cache(str(cache_path(root)))
@@ -160,7 +165,7 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
 
     root = Path(root).resolve()
     if sources is None:
-        sources = [c.source for c in toc_chapters(root) if c.executable and c.source.endswith(".md")]
+        sources = chapter_sources(root)
     todo, outcomes = plan if plan is not None else stale(root, sources)
     outcomes = list(outcomes)
     for o in outcomes:
@@ -214,8 +219,7 @@ def inputs_digest(root: Path) -> str:
 def worker_count(root: Path, requested: int | None = None) -> int:
     """Workers for the pre-execution of the book at ``root``: ``requested`` (default: the number of CPUs),
     but never more than the book has chapters to execute (a worker's warm-up costs about a second of a core)."""
-    chapters = [c for c in toc_chapters(Path(root).resolve()) if c.executable and c.source.endswith(".md")]
-    return max(1, min(requested or os.cpu_count() or 1, len(chapters)))
+    return max(1, min(requested or os.cpu_count() or 1, len(chapter_sources(root))))
 
 
 def main(argv: list[str] | None = None) -> int:

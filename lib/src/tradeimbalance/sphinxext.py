@@ -159,9 +159,13 @@ class _VegaBundle:
         except OSError:
             self.tmp.unlink(missing_ok=True)
             return False
+        self._put_in_place()
+        return True
+
+    def _put_in_place(self) -> None:
+        """Move the finished temporary file onto the bundle and stamp it with the versions (returns None)."""
         self.tmp.replace(self.js)
         self.stamp.write_text(self.want)
-        return True
 
     def start(self) -> None:
         """Start writing the bundle to a temporary file (returns None)."""
@@ -183,8 +187,7 @@ class _VegaBundle:
             self.tmp.unlink(missing_ok=True)
             raise ExtensionError(f"the Vega JavaScript bundle could not be written to {self.js} "
                                  f"(exit code {code}): {err.decode(errors='replace').strip()[-2000:]}")
-        self.tmp.replace(self.js)
-        self.stamp.write_text(self.want)
+        self._put_in_place()
         self._keep()
 
     def _keep(self) -> None:

@@ -54,6 +54,11 @@ class Chapter:
         """The file name without folder and suffix, e.g. ``bilateral``."""
         return Path(self.docname).name
 
+    @property
+    def notebook(self) -> str:
+        """Where ``tradeimbalance run`` writes the executed chapter in its book, e.g. ``chapters/bilateral.ipynb``."""
+        return self.docname + ".ipynb"
+
 
 def read_toc(root: str | Path) -> dict:
     """The parsed ``root/_toc.yml`` (an empty dict for an empty file)."""

@@ -31,12 +31,11 @@ import signal
 import sys
 import time
 from pathlib import Path
-
 from queue import Empty
 
 from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import DottedObjectName, Type
+from traitlets import Type
 
 _WARM = False
 
@@ -155,7 +154,6 @@ class ForkedKernelManager(AsyncKernelManager):
     :class:`ForkedKernelClient`)."""
 
     pid: int | None = None
-    client_class = DottedObjectName("tradeimbalance.warmkernel.ForkedKernelClient")
     client_factory = Type(ForkedKernelClient, klass=AsyncKernelClient)
 
     def _alive(self) -> bool:

@@ -109,22 +109,21 @@ def run_year(
     try:
         book_dir, scratch = tmp / "book", tmp / "scratch"
         scratch.mkdir()
-        n_exec = sum(c.executable for c in selected)
-        w = max(1, min(workers or os.cpu_count() or 1, max(n_exec, 1)))
-        progress(f"Running {n_exec} chapter(s) for {year} on {w} worker(s)")
         todo = [c for c in selected if c.executable]
+        w = max(1, min(workers or os.cpu_count() or 1, max(len(todo), 1)))
+        progress(f"Running {len(todo)} chapter(s) for {year} on {w} worker(s)")
         lay_out_book(root, book_dir, selected, year)
         for c in todo:
-            _placeholder(book_dir / (c.docname + ".ipynb"))
+            _placeholder(book_dir / c.notebook)
         shared = tmp / "progress"
         shared.mkdir()
-        progress_files.write_order(shared, [c.docname + ".ipynb" for c in todo])
+        progress_files.write_order(shared, [c.notebook for c in todo])
         env = {**os.environ, "TRADEIMBALANCE_ROOT": str(root), progress_files.ENV: str(shared)}
         build = start_html(book_dir, strict=chapters is None, env=env, log_dir=scratch)
         try:
             results = execute_chapters(
                 selected, year, root, book_dir, scratch, workers=w, timeout=timeout, progress=progress,
-                on_result=lambda r: progress_files.mark(shared, r.chapter.docname + ".ipynb", r.ok, r.error))
+                on_result=lambda r: progress_files.mark(shared, r.chapter.notebook, r.ok, r.error))
             progress_files.mark_done(shared)
             failures = [r for r in results if not r.ok and not r.skipped]
             if failures:

@@ -1,7 +1,7 @@
 """Build the HTML of a laid-out book with ``jupyter-book`` and read what the build left.
 
 :func:`start_html` starts ``jupyter-book build`` (strict: warnings are errors) in its own process and
-:meth:`HtmlBuild.finish` waits for it and keeps its log (:func:`build_html` does both);
+:meth:`HtmlBuild.finish` waits for it and keeps its log;
 :func:`build_warnings` reads the warnings of that log; :func:`data_links` counts the charts of
 the built pages and those with their CSV download link.
 """
@@ -18,7 +18,7 @@ from .chapter import ANSI
 
 
 def build_warnings(book_dir: Path) -> list[str]:
-    """The Sphinx warnings of the last :func:`build_html` of ``book_dir``."""
+    """The Sphinx warnings of the last build of ``book_dir`` (:meth:`HtmlBuild.finish`)."""
     log = book_dir / "build.log"
     if not log.is_file():
         return []
@@ -75,11 +75,6 @@ def start_html(book_dir: Path, strict: bool = True, env: dict | None = None, log
     with out_file.open("wb") as out, err_file.open("wb") as err:
         proc = subprocess.Popen(cmd, cwd=book_dir, env=env, stdout=out, stderr=err)
     return HtmlBuild(book_dir, proc, out_file, err_file)
-
-
-def build_html(book_dir: Path, strict: bool = True, env: dict | None = None) -> Path:
-    """``jupyter-book build`` of ``book_dir`` (``-W -n --keep-going`` when strict); returns the HTML folder."""
-    return start_html(book_dir, strict=strict, env=env).finish()
 
 
 _FIGURE_DIV = re.compile(r'<div class="ti-figure">(.*?)</script>\s*(<p class="ti-data-link">)?', re.S)

@@ -137,7 +137,7 @@ def execute_chapters(
     try:
         futures = {}
         for c in todo:
-            out = book_dir / (c.docname + ".ipynb")
+            out = book_dir / c.notebook
             out.parent.mkdir(parents=True, exist_ok=True)
             futures[pool.submit(execute_chapter, str(root), c.source, year, str(out), str(scratch), timeout)] = c
         failed = False
