@@ -14,7 +14,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-JB     := $(VENV)/bin/jupyter-book
+# jupyter-book, ended without the interpreter's teardown of the finished build (tradeimbalance.jb)
+JB     := $(PY) -m tradeimbalance.jb
 STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/data/raw
 JBFLAGS := -W -n --keep-going

@@ -203,7 +203,7 @@ def test_the_html_build_runs_beside_the_chapters_and_reads_each_once_written(tmp
     seen = {}
 
     def execute(selected, year, root_, book_dir, scratch, workers, timeout, progress, on_result):
-        builds = [p for p in psutil.Process().children() if "jupyter_book" in " ".join(p.cmdline())]
+        builds = [p for p in psutil.Process().children() if "tradeimbalance.jb" in p.cmdline()]
         seen["build running"] = bool(builds)
         log, deadline = Path(scratch) / "build.stdout", time.monotonic() + 120
         while "chapters/tiny" not in (log.read_text() if log.is_file() else "") and time.monotonic() < deadline:

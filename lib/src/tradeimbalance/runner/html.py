@@ -64,9 +64,7 @@ def start_html(book_dir: Path, strict: bool = True, env: dict | None = None, log
     Its output goes to two files in ``log_dir`` (default: ``book_dir/_build``) until
     :meth:`HtmlBuild.finish` reads them.
     """
-    # jupyter_book.cli.main has no ``__main__`` guard, so ``python -m`` would do nothing: call main() instead.
-    launcher = "import sys; from jupyter_book.cli.main import main; sys.exit(main())"
-    cmd = [sys.executable, "-c", launcher, "build", str(book_dir), "--builder", "html", "-n", "--keep-going"]
+    cmd = [sys.executable, "-m", "tradeimbalance.jb", "build", str(book_dir), "--builder", "html", "-n", "--keep-going"]
     if strict:
         cmd.insert(-2, "-W")
     log_dir = Path(log_dir) if log_dir is not None else book_dir / "_build"
