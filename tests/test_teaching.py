@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tradeimbalance import teaching, toc
+from tradeimbalance import takeaway, teaching, toc
 from fixtures import closure
 from fixtures.built import missing
 
@@ -110,7 +110,7 @@ def test_student_config_command_names_a_missing_file(tmp_path, capsys):
 # --- the notebook zip -------------------------------------------------------------------------------
 
 def test_zip_requirements_pin_from_the_lock_and_install_the_library():
-    req = teaching.zip_requirements(ROOT / "constraints.txt")
+    req = takeaway.zip_requirements(ROOT / "constraints.txt")
     lock = dict(l.split("==", 1) for l in (ROOT / "constraints.txt").read_text().splitlines() if "==" in l)
     pins = dict(l.split("==", 1) for l in req.splitlines() if "==" in l)
     assert set(pins) >= {"pandas", "altair", "myst-nb", "ipykernel"}
@@ -121,7 +121,7 @@ def test_zip_requirements_pin_from_the_lock_and_install_the_library():
 def test_zip_requirements_name_a_missing_pin(tmp_path):
     (tmp_path / "constraints.txt").write_text("pandas==3.1.1\n")
     with pytest.raises(ValueError, match="no pin for ipykernel"):
-        teaching.zip_requirements(tmp_path / "constraints.txt")
+        takeaway.zip_requirements(tmp_path / "constraints.txt")
 
 
 # --- Binder ---------------------------------------------------------------------------------------
@@ -261,6 +261,65 @@ def test_every_chapter_page_offers_its_executed_notebook():
         names = set(z.namelist())
     assert {f"notebooks/{n}.ipynb" for n in paper_chapters()} <= names
     assert {"requirements.txt", "constraints.txt", "lib/pyproject.toml", "data/datapackage.json"} <= names
+
+
+def _takeaway_app(tmp_path, notebooks: dict[str, str]):
+    """A stand-in for the Sphinx application of an HTML build whose pages ``notebooks`` (docname: JSON) were read."""
+    from types import SimpleNamespace
+
+    outdir = tmp_path / "_build" / "html"
+    for docname, text in notebooks.items():
+        nb = outdir.parent / "jupyter_execute" / f"{docname}.ipynb"
+        nb.parent.mkdir(parents=True, exist_ok=True)
+        nb.write_text(text, encoding="utf-8")
+    app = SimpleNamespace(builder=SimpleNamespace(format="html"), outdir=str(outdir),
+                          config=SimpleNamespace(nb_execution_cache_path=""))
+    env = SimpleNamespace(found_docs={*notebooks, "chapters/glossary"})  # a page without a notebook is left out
+    return app, env
+
+
+def test_takeaway_notebooks_and_zip_are_written_beside_the_pages_and_waited_for(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1 + 1", outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"},
+                                                                                    execution_count=1)])]
+    app, env = _takeaway_app(tmp_path, {"chapters/bilateral": nbformat.writes(nb)})
+    teaching._on_env_updated(app, env)
+    pool, job = app._ti_takeaway
+    teaching._on_build_finished(app, None)
+    assert job.done() and app._ti_takeaway is None
+    out = Path(app.outdir) / teaching.NOTEBOOK_DIR
+    copied = nbformat.read(out / "chapters" / "bilateral.ipynb", as_version=4)
+    assert copied.cells[0].outputs[0]["data"]["text/plain"] == "2"
+    assert sorted(p.name for p in (out / "chapters").iterdir()) == ["bilateral.ipynb"]
+    with zipfile.ZipFile(out / teaching.ZIP_NAME) as z:  # the book is inside the project: the zip ships it
+        names = set(z.namelist())
+    assert {"notebooks/bilateral.ipynb", "requirements.txt", "data/datapackage.json"} <= names
+
+
+def test_a_takeaway_that_fails_fails_the_build_with_its_error(tmp_path):
+    app, env = _takeaway_app(tmp_path, {"chapters/bilateral": "{ not a notebook"})
+    teaching._on_env_updated(app, env)
+    with pytest.raises(Exception, match="Expecting property name|Notebook does not appear to be JSON"):
+        teaching._on_build_finished(app, None)
+    assert not (Path(app.outdir) / teaching.NOTEBOOK_DIR / teaching.ZIP_NAME).exists()
+
+
+def test_a_failed_build_does_not_wait_for_the_takeaway_result(tmp_path):
+    app, env = _takeaway_app(tmp_path, {"chapters/bilateral": "{ not a notebook"})
+    teaching._on_env_updated(app, env)
+    pool, job = app._ti_takeaway
+    teaching._on_build_finished(app, RuntimeError("a page failed"))  # the build's own error is the one reported
+    assert job.done() and app._ti_takeaway is None
+
+
+def test_no_takeaway_is_started_for_other_builders(tmp_path):
+    app, env = _takeaway_app(tmp_path, {"chapters/bilateral": "{}"})
+    app.builder.format = "latex"
+    teaching._on_env_updated(app, env)
+    teaching._on_build_finished(app, None)
+    assert not hasattr(app, "_ti_takeaway") and not (Path(app.outdir) / teaching.NOTEBOOK_DIR).exists()
 
 
 def test_mathjax_files_are_linked_where_possible_and_copied_otherwise(tmp_path, monkeypatch):

@@ -12,7 +12,10 @@
    ``_notebooks/<docname>.ipynb`` (outputs included) with a download link at
    the top of its page, and ``_notebooks/tradeimbalance-notebooks.zip`` holds
    every notebook with ``data/``, the library's source and a
-   ``requirements.txt`` that installs it.
+   ``requirements.txt`` that installs it (:mod:`tradeimbalance.takeaway`).
+   They are written by a process forked when every page has been read, while
+   this one writes the pages; the build waits for it at its end and fails
+   with its error.
 
 The student edition's configuration is the book's ``_config.yml`` merged with
 a small override file (``editions/student.yml``): ``python -m
@@ -26,7 +29,6 @@ import os
 import re
 import shutil
 import sys
-import zipfile
 from pathlib import Path
 
 from . import __version__
@@ -55,12 +57,6 @@ p.ti-downloads { font-size: 0.9em; margin: 0 0 1.5em 0; }
 """
 
 _SOLUTION = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}\s*\n```[ \t]*\n?", re.S | re.M)
-
-#: What the zip's requirements.txt installs: the packages a chapter imports when it runs, pinned by
-#: the lock shipped beside it, and the library from the zip's own ``lib/`` folder.
-RUNTIME_PACKAGES = ("ipykernel", "nbclient", "nbconvert", "myst-nb", "jupytext", "pandas", "altair", "vl-convert-python",
-                    "python-calamine", "PyYAML", "frictionless", "papermill", "tabulate")
-
 
 def mathjax_source() -> Path:
     """The MathJax 2 folder inside the installed ``jupyter-server-mathjax`` package.
@@ -144,103 +140,36 @@ def _add_download_link(app, pagename, templatename, context, doctree):
     context["body"] = link + "</p>\n" + context.get("body", "")
 
 
-def zip_requirements(constraints: Path) -> str:
-    """The ``requirements.txt`` of the notebook zip: runtime packages pinned from ``constraints``."""
-    pins = {}
-    for line in constraints.read_text(encoding="utf-8").splitlines():
-        if "==" in line and not line.startswith("#"):
-            name, version = line.split("==", 1)
-            pins[re.sub(r"[-_.]+", "-", name.strip().lower())] = (name.strip(), version.strip())
-    lines = ["# Install with: python -m pip install -r requirements.txt  (from this folder)"]
-    for pkg in RUNTIME_PACKAGES:
-        key = re.sub(r"[-_.]+", "-", pkg.lower())
-        if key not in pins:
-            raise ValueError(f"{constraints}: no pin for {pkg}, which the notebooks need")
-        lines.append(f"{pins[key][0]}=={pins[key][1]}")
-    lines += ["-c constraints.txt", "./lib", ""]
-    return "\n".join(lines)
+def _on_env_updated(app, env):
+    """Every page is read: start writing the take-away notebooks in a forked process (beside the pages)."""
+    if app.builder.format != "html":
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
+    from .paths import project_root
 
-_README = """China's Foreign Trade Imbalance: the chapters as executed notebooks
-
-notebooks/   one notebook per chapter, with the outputs of the book's build
-data/        the tidy tables the notebooks read (with data/datapackage.json: sources, units, licences)
-lib/         the tradeimbalance library the notebooks call
-
-To run them (Python 3.11 or later), from this folder:
-
-    python -m venv .venv
-    .venv/bin/python -m pip install -r requirements.txt
-    .venv/bin/jupyter nbconvert --to notebook --execute notebooks/bilateral.ipynb   # or open them in Jupyter
-
-Run the notebooks from inside this folder: the library finds data/ next to _config.yml.
-"""
-
-
-def write_notebook_zip(root: Path, notebooks: dict[str, Path], out: Path) -> Path:
-    """Write the take-away zip to ``out`` (through a temporary file, then swapped in).
-
-    ``notebooks`` maps a name (``bilateral``) to an executed ``.ipynb``; ``root`` is the book's root
-    (``data/``, ``lib/``, ``_config.yml`` and ``constraints.txt`` are taken from there).
-    """
-    tmp = out.with_name(out.name + ".tmp")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:  # fast; the data compress well anyway
-        z.writestr("README.txt", _README)
-        z.writestr("requirements.txt", zip_requirements(root / "constraints.txt"))
-        z.write(root / "constraints.txt", "constraints.txt")
-        z.write(root / "_config.yml", "_config.yml")
-        for name, nb in sorted(notebooks.items()):
-            z.write(nb, f"notebooks/{name}.ipynb")
-        for folder in ("data", "lib"):
-            for p in sorted((root / folder).rglob("*")):
-                rel = p.relative_to(root)
-                if p.is_file() and not {"__pycache__", "build", ".pytest_cache"} & set(rel.parts) and not any(s.endswith(".egg-info") for s in rel.parts):
-                    z.write(p, str(rel))
-    tmp.replace(out)
-    return out
-
-
-def _write_with_outputs(app, nb_path: Path, dest: Path) -> None:
-    """Copy the notebook myst-nb wrote for a page to ``dest``, with the outputs of its execution.
-
-    When a page's execution comes from the jupyter-cache (every chapter that ``make book`` ran
-    before the build), myst-nb writes the notebook as read, without outputs: they are merged
-    here from the cache record that matches it. A notebook the build executed itself has them.
-    """
-    import nbformat
-
-    nb = nbformat.read(nb_path, as_version=4)
+    out = Path(app.outdir) / NOTEBOOK_DIR
+    notebooks = {d: (_executed_notebook(app, d), out / (d + ".ipynb")) for d in sorted(env.found_docs)}
+    notebooks = {d: paths for d, paths in notebooks.items() if paths[0].is_file()}
     cache_path = getattr(app.config, "nb_execution_cache_path", "") or ""
-    has_outputs = any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
-    if not has_outputs and cache_path and Path(cache_path).exists():
-        from jupyter_cache import get_cache
+    from .takeaway import write_takeaway
 
-        try:
-            _, nb = get_cache(cache_path).merge_match_into_notebook(nb)
-        except KeyError:  # no matching record: the notebook stays as myst-nb wrote it
-            pass
-    nbformat.write(nb, dest)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    app._ti_takeaway = (pool, pool.submit(write_takeaway, project_root(), cache_path, notebooks, out / ZIP_NAME))
 
 
 def _on_build_finished(app, exception):
-    if exception is not None or app.builder.format != "html":
+    started = getattr(app, "_ti_takeaway", None)
+    if started is None:
         return
-    out = Path(app.outdir) / NOTEBOOK_DIR
-    found = {}
-    for docname in sorted(app.env.found_docs):
-        nb = _executed_notebook(app, docname)
-        if nb.is_file():
-            dest = out / (docname + ".ipynb")
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            _write_with_outputs(app, nb, dest)
-            found[Path(docname).name] = dest
-    from .paths import project_root
-
-    root = project_root()
-    # The zip ships the project's lock, library and data: only a book built inside the project has them.
-    if found and all((root / p).exists() for p in ("constraints.txt", "lib/pyproject.toml", "data", "_config.yml")):
-        write_notebook_zip(root, found, out / ZIP_NAME)
+    app._ti_takeaway = None
+    pool, job = started
+    try:
+        if exception is None:
+            job.result()  # an error of the forked process is raised here, and the build fails with it
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def setup(app):
@@ -249,6 +178,7 @@ def setup(app):
     app.add_css_file(CSS_NAME)
     app.connect("source-read", _on_source_read, priority=400)  # before other handlers see the text
     app.connect("html-page-context", _add_download_link)
+    app.connect("env-updated", _on_env_updated)
     app.connect("build-finished", _on_build_finished)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
