@@ -52,7 +52,7 @@ CHAPTER = FRONT + textwrap.dedent(
 
 def build(root: Path, env: dict) -> str:
     subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
+        [sys.executable, "-m", "tradeimbalance.jb", "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
         check=True, env=env, capture_output=True, text=True,
         cwd=root,  # the cache path in _config.yml is relative: from elsewhere it would be that folder's cache
     )
@@ -128,9 +128,9 @@ def test_prebuild_reports_a_failing_chapter_and_caches_nothing(tmp_path):
 
 def make_book_then(root: Path, env: dict) -> subprocess.CompletedProcess:
     """`make book`'s pre-execution with the Sphinx build started beside it (``--then``)."""
-    jb = str(Path(sys.executable).parent / "jupyter-book")
     return subprocess.run([sys.executable, "-m", "tradeimbalance.prebuild", "--root", str(root), "--then",
-                           jb, "build", str(root), "--builder", "html", "-W", "-n", "--keep-going"],
+                           sys.executable, "-m", "tradeimbalance.jb", "build", str(root), "--builder", "html", "-W", "-n",
+                           "--keep-going"],
                           env=env, capture_output=True, text=True, cwd=root)
 
 
