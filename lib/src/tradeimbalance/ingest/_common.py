@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..errors import IngestError
@@ -43,6 +44,36 @@ def read_csv(path: Path, columns: Iterable[str], **kwargs) -> pd.DataFrame:
 
 
 _NUM = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+#: A character that no number of :data:`_NUM` in the digits 0-9 has.
+_NOT_PLAIN = re.compile(r"[^0-9.eE+-]")
+
+
+def _plain_numbers(values: pd.Series, thousands: bool, allow_blank: bool) -> pd.Series | None:
+    """:func:`to_number` of a text column whose every cell is missing or a number in the digits 0-9; else None.
+
+    Such a column is checked in one pass over all its text (no character outside the digits, the
+    point, the sign and the exponent's ``e``) and converted by NumPy's reading of each text as
+    Python's ``float`` reads it. On those characters ``float`` accepts exactly the texts of
+    :data:`_NUM`, so the result is the cell-by-cell one; a column with anything else (a blank or an
+    odd cell, a cell that is not text, an empty cell where a number is required) returns None.
+    """
+    if not isinstance(values.dtype, pd.StringDtype):
+        return None
+    missing = values.isna().to_numpy()
+    if missing.any() and not allow_blank:
+        return None
+    text = values[~missing].tolist()
+    if thousands:
+        text = [t.replace(",", "") for t in text]
+    if _NOT_PLAIN.search("".join(text)):
+        return None
+    try:
+        numbers = np.array(text, dtype="float64")
+    except ValueError:  # e.g. "1e" or "1.2.3": the cell-by-cell reading names it
+        return None
+    out = np.full(len(values), np.nan)
+    out[~missing] = numbers
+    return pd.Series(out, index=values.index, dtype="float64")
 
 
 def to_number(
@@ -59,8 +90,13 @@ def to_number(
 
     ``header_rows`` is the number of file lines before the first data row, so
     that the error names the line as an editor shows it (the DataFrame index
-    must be the default 0-based ``RangeIndex`` position).
+    must be the default 0-based ``RangeIndex`` position). A column of text
+    cells in plain digits is converted at once (:func:`_plain_numbers`); any
+    other goes cell by cell, which finds the first cell that is not a number.
     """
+    fast = _plain_numbers(values, thousands, allow_blank)
+    if fast is not None:
+        return fast
     out = []
     for pos, v in enumerate(values.tolist()):
         if v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip()):
@@ -83,16 +119,28 @@ def to_number(
 
 
 def to_year(values: pd.Series, path: Path, column: str, *, header_rows: int = 1) -> pd.Series:
-    """Convert a text column of years to ``Int64``; anything but a 4-digit year raises."""
-    out = []
-    for pos, v in enumerate(values.tolist()):
-        s = "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v).strip()
+    """Convert a text column of years to ``Int64``; anything but a 4-digit year raises (naming its first cell).
+
+    Each distinct value is read once (a column holds a few dozen years over many rows).
+    """
+    codes, distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    years, bad = [], set()
+    for k, v in enumerate(distinct.tolist()):
+        s = str(v).strip()
         if s.endswith(".0"):
             s = s[:-2]
-        if not re.fullmatch(r"\d{4}", s):
-            raise IngestError(f"not a year: {v!r}", file=path, row=pos + header_rows + 1, column=column)
-        out.append(int(s))
-    return pd.Series(out, index=values.index, dtype="Int64")
+        if re.fullmatch(r"\d{4}", s):
+            years.append(int(s))
+        else:
+            years.append(0)
+            bad.add(k)
+    wrong = codes < 0  # an empty cell
+    if bad:
+        wrong |= np.isin(codes, list(bad))
+    if wrong.any():
+        pos = int(np.flatnonzero(wrong)[0])
+        raise IngestError(f"not a year: {values.iloc[pos]!r}", file=path, row=pos + header_rows + 1, column=column)
+    return pd.Series(np.asarray(years, dtype="int64")[codes], index=values.index, dtype="Int64")
 
 
 def rounded(values: pd.Series) -> pd.Series:
