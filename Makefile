@@ -1,6 +1,7 @@
 # China's Foreign Trade Imbalance: an executable reproduction.
 #   make book   set up, execute the stale chapters in parallel while the HTML book builds (_build/html)
-#   make test   set up, run every test that needs no built product (unit tests + every chapter, through the execution cache)
+#   make test   set up, run every test that needs no built product (unit tests + every chapter, through the execution cache;
+#               what an unchanged tree already proved is skipped: TI_RERUN_PROVEN=1 runs it all)
 #   make data   rebuild data/ from the raw sources (RAW=path, default ../shared/data/raw)
 #   make refresh  fetch the newest official data (IMF IMTS, World Bank, UN Comtrade, US Census), save every
 #               reply in snapshots/ and rebuild data/ (SOURCES="imts wdi" for some only)

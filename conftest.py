@@ -10,6 +10,10 @@ background while the unit tests run, and each chapter's test then reports its
 own result (the failing cell's traceback on error). Under pytest-xdist
 (``make test`` runs ``pytest -n auto``) each chapter's test executes its own
 chapter on the worker it lands on, the unit tests running on the others.
+
+The tests marked ``heavy`` (data builds, books, kernels) are proven the same way: one that passed
+before, with no file, package or setting it could read changed since, is skipped
+(``tests/fixtures/proven.py``; ``--rerun-proven`` runs them all).
 """
 
 from __future__ import annotations
@@ -71,6 +75,48 @@ def pytest_configure(config):
     (:func:`tradeimbalance.paths.cache_dir`): every test process and later run uses the same folder,
     a clean build (``_build`` removed) keeps it and ``make clean`` removes it."""
     os.environ["TRADEIMBALANCE_CACHE"] = str(ROOT / ".test-cache")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--rerun-proven", action="store_true", default=False,
+                     help="also run the heavy tests that passed before with every input unchanged (tests/fixtures/proven.py)")
+
+
+_PROOFS = pytest.StashKey[object]()
+_PASSED = pytest.StashKey[bool]()
+
+
+def _proofs(config):
+    """The records of proven heavy tests (:mod:`fixtures.proven`), kept for this run's inputs."""
+    if _PROOFS not in config.stash:
+        from fixtures.proven import Proofs, inputs_digest
+
+        config.stash[_PROOFS] = Proofs(ROOT / ".test-cache" / "proven", inputs_digest(ROOT))
+    return config.stash[_PROOFS]
+
+
+def pytest_runtest_setup(item):
+    """A heavy test that passed before, with nothing it could read changed since, is skipped as proven
+    (unless every test is to run: ``--rerun-proven`` or ``TI_RERUN_PROVEN=1``)."""
+    if item.get_closest_marker("heavy"):
+        from fixtures.proven import rerun_all
+
+        if not rerun_all(item.config.getoption("--rerun-proven")) and _proofs(item.config).proven(item.nodeid):
+            pytest.skip("proven: it passed before, and no file, package or setting it could read has changed since")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Record a heavy test that passed whole (call and teardown); forget one that failed."""
+    report = (yield).get_result()
+    if not item.get_closest_marker("heavy"):
+        return
+    if report.failed:
+        _proofs(item.config).forget(item.nodeid)
+    elif report.when == "call" and report.passed:
+        item.stash[_PASSED] = True
+    elif report.when == "teardown" and item.stash.get(_PASSED, False):
+        _proofs(item.config).record(item.nodeid)
 
 
 def pytest_collect_file(file_path, parent):
