@@ -16,9 +16,11 @@ Run with ``make bench``. In one run it measures
 - the same build again with nothing changed (``make book``: its up-to-date check);
 - ``tradeimbalance run --year 2015`` (into a temporary folder), three times (the
   shortest counts);
-- ``make test`` (after the clean build, so unchanged chapters are proven by
-  the execution cache, and unchanged tables by the records of ``.test-cache``
-  left by an earlier run; every other test runs).
+- ``make test`` twice after the clean build (so unchanged chapters are proven by
+  the execution cache): first with ``TI_RERUN_PROVEN=1``, every heavy test run
+  (reported, not a target), then as a user runs it again with nothing changed,
+  the heavy tests and the tables that first run passed proven by its records in
+  ``.test-cache`` (the target); every other test runs both times.
 
 It then prints each target with its measured ratio or value and whether it is
 met. Further benchmark scripts in this folder (``bench_*.py``) are run after
@@ -196,7 +198,9 @@ def main() -> int:
         if rc_run:
             break
     run_s = min(run_runs)
+    full_s, _, rc_full = timed([["env", "TI_RERUN_PROVEN=1", "make", "test"]])
     test_s, _, rc_test = timed([["make", "test"]])
+    rc_test = rc_test or rc_full
 
     print(f"floor notebook (kernel + import tradeimbalance, pandas, altair + load {table}): "
           f"{floor:5.1f} s  (runs: {', '.join(f'{f:.1f}' for f in floors)})")
@@ -209,7 +213,8 @@ def main() -> int:
     print(f"rebuild with nothing changed: {rebuild_s:6.1f} s")
     print(f"run --year {RUN_YEAR}: {run_s:6.1f} s  (runs: {', '.join(f'{r:.1f}' for r in run_runs)})"
           f"{'' if rc_run == 0 else '  (FAILED)'}")
-    print(f"make test (cache left by the clean build): {test_s:6.1f} s{'' if rc_test == 0 else '  (FAILED)'}")
+    print(f"make test, every heavy test run (TI_RERUN_PROVEN=1): {full_s:6.1f} s{'' if rc_full == 0 else '  (FAILED)'}")
+    print(f"make test again, nothing changed: {test_s:6.1f} s{'' if rc_test == 0 else '  (FAILED)'}")
     print("--- targets (measured in this run)")
     worst = max(times, key=times.get)
     print(verdict("chapter", times[worst] / floor) + f"   (slowest: {worst.stem})")
