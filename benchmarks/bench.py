@@ -5,7 +5,7 @@ Run with ``make bench``. In one run it measures
 - the *floor*: a notebook that only starts a kernel, imports ``tradeimbalance``,
   pandas and Altair and loads the largest table;
 - each chapter executed in a fresh launched kernel, one after another (kernel
-  start included, its shutdown not, as for the floor). Three rounds, each the floor then every
+  start included, as for the floor). Three rounds, each the floor then every
   chapter, so the floor and each chapter are sampled alike; the shortest run of
   each counts, and the sum of the chapters' is the sequential time;
 - a clean ``make book`` (``_build`` removed: parallel pre-execution, with the
@@ -92,22 +92,14 @@ def floor_notebook(table: str) -> nbformat.NotebookNode:
 
 
 def execute(nb, cwd: Path) -> float:
-    """Seconds to execute a notebook in a fresh kernel, from the kernel's start to the end of its last cell
-    (its chatter on stderr dropped).
-
-    The kernel's shutdown afterwards is left out: it is the same for every notebook, and on a busy
-    machine jupyter-client's wait for the kernel process to end sometimes adds a few seconds to one
-    run, which would count for the notebook it happened to.
-    """
+    """Seconds to execute a notebook in a fresh kernel, kernel start included (its chatter on stderr dropped)."""
     saved = os.dup(2)
-    ends: list[float] = []
     with open(os.devnull, "w") as devnull:
         os.dup2(devnull.fileno(), 2)
         try:
             t = time.perf_counter()
-            NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}},
-                           on_cell_executed=lambda **_: ends.append(time.perf_counter())).execute()
-            return (ends[-1] if ends else time.perf_counter()) - t
+            NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+            return time.perf_counter() - t
         finally:
             os.dup2(saved, 2)
             os.close(saved)
