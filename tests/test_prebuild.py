@@ -82,3 +82,35 @@ def test_no_more_workers_than_chapters(book, monkeypatch):
     (book / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: chapter\n  - file: second\n")
     assert prebuild.worker_count(book) == 2
     assert prebuild.worker_count(book, 1) == 1
+
+
+STORE_MANY = """
+import sys
+import nbformat
+from jupyter_cache import get_cache
+from jupyter_cache.base import CacheBundleIn
+from tradeimbalance import prebuild
+
+cache = get_cache(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"{sys.argv[2]} + {i}")]
+    prebuild.store(cache, CacheBundleIn(nb, f"/book/{sys.argv[2]}-{i}.md"))
+"""
+
+
+def test_processes_caching_at_the_same_time_all_keep_their_notebooks(tmp_path):
+    """Two processes cache notebooks into one execution cache at once (as the test workers do): every
+    write succeeds and every notebook is found afterwards."""
+    import subprocess
+    import sys
+
+    from jupyter_cache import get_cache
+
+    cache_dir, n = tmp_path / "cache", 40
+    get_cache(str(cache_dir)).list_cache_records()  # create it once, as a build does
+    procs = [subprocess.Popen([sys.executable, "-c", STORE_MANY, str(cache_dir), name, str(n)], stderr=subprocess.PIPE,
+                              text=True) for name in ("1", "2")]
+    errors = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    assert len(get_cache(str(cache_dir)).list_cache_records()) == 2 * n

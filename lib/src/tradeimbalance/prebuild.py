@@ -116,6 +116,32 @@ def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> 
     return {"ok": True, "seconds": res.time, "nb": nbformat.writes(nb)}
 
 
+@contextlib.contextmanager
+def _writing(cache_folder: Path):
+    """Hold the execution cache's write lock (a ``flock`` on ``write.lock`` in its folder) for the block."""
+    import fcntl
+
+    cache_folder.mkdir(parents=True, exist_ok=True)
+    with open(cache_folder / "write.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def store(cache, bundle):
+    """Cache an executed notebook ``bundle`` in ``cache`` (a jupyter-cache), one writing process at a time.
+
+    After each write jupyter-cache drops the records beyond its limit, chosen by two queries in a
+    row; a record another process created between them, its notebook not yet written, would be
+    chosen and the write fail (the test workers cache their chapters at the same time).
+    Returns the cache record.
+    """
+    with _writing(Path(cache.path)):
+        return cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+
+
 def chapter_sources(root: Path) -> list[str]:
     """The MyST chapters of ``_toc.yml`` that the pre-execution executes (sources such as ``chapters/intro.md``)."""
     return [c.source for c in toc_chapters(Path(root).resolve()) if c.executable and c.source.endswith(".md")]
@@ -186,9 +212,7 @@ def prepare(root: str | Path, sources: list[str] | None = None, workers: int | N
                     d = {"ok": False, "seconds": 0.0, "error": f"worker failed: {type(exc).__name__}: {exc}"}
                 if d["ok"]:
                     executed = nbformat.reads(d["nb"], as_version=4)
-                    rec = cache.cache_notebook_bundle(
-                        CacheBundleIn(executed, str(root / src), data={"execution_seconds": d["seconds"]}),
-                        check_validity=False, overwrite=True)
+                    rec = store(cache, CacheBundleIn(executed, str(root / src), data={"execution_seconds": d["seconds"]}))
                     outcomes.append(Outcome(src, cached=False, ok=True, seconds=d["seconds"], cache_id=rec.pk))
                     progress(f"[executed] {src}  {d['seconds']:6.1f} s")
                 else:
