@@ -116,29 +116,19 @@ def _execute(path: str, nb_json: str, timeout: int, env: dict | None = None) -> 
     return {"ok": True, "seconds": res.time, "nb": nbformat.writes(nb)}
 
 
-@contextlib.contextmanager
-def _writing(cache_folder: Path):
-    """Hold the execution cache's write lock (a ``flock`` on ``write.lock`` in its folder) for the block."""
+def store(cache, bundle):
+    """Cache an executed notebook ``bundle`` in ``cache`` (a jupyter-cache) under its write lock; returns the record.
+
+    After each write jupyter-cache drops the records beyond its limit, picked by two queries in a row; a
+    record another process created between them, its notebook not yet written, would be picked and the
+    write fail (the test workers cache their chapters at the same time). A ``flock`` on ``write.lock`` in
+    the cache's folder lets one process write at a time.
+    """
     import fcntl
 
-    cache_folder.mkdir(parents=True, exist_ok=True)
-    with open(cache_folder / "write.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def store(cache, bundle):
-    """Cache an executed notebook ``bundle`` in ``cache`` (a jupyter-cache), one writing process at a time.
-
-    After each write jupyter-cache drops the records beyond its limit, chosen by two queries in a
-    row; a record another process created between them, its notebook not yet written, would be
-    chosen and the write fail (the test workers cache their chapters at the same time).
-    Returns the cache record.
-    """
-    with _writing(Path(cache.path)):
+    Path(cache.path).mkdir(parents=True, exist_ok=True)
+    with open(Path(cache.path) / "write.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         return cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
 
 
