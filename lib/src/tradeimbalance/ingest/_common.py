@@ -118,29 +118,29 @@ def to_number(
     return pd.Series(out, index=values.index, dtype="float64")
 
 
+def year_of(value) -> int | None:
+    """The year a cell holds (``2015``, ``"2015"``, ``"2015.0"``, blanks around it), or None."""
+    s = str(value).strip()
+    if s.endswith(".0"):
+        s = s[:-2]
+    return int(s) if re.fullmatch(r"\d{4}", s) else None
+
+
 def to_year(values: pd.Series, path: Path, column: str, *, header_rows: int = 1) -> pd.Series:
     """Convert a text column of years to ``Int64``; anything but a 4-digit year raises (naming its first cell).
 
     Each distinct value is read once (a column holds a few dozen years over many rows).
     """
     codes, distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    years, bad = [], set()
-    for k, v in enumerate(distinct.tolist()):
-        s = str(v).strip()
-        if s.endswith(".0"):
-            s = s[:-2]
-        if re.fullmatch(r"\d{4}", s):
-            years.append(int(s))
-        else:
-            years.append(0)
-            bad.add(k)
+    years = [year_of(v) for v in distinct.tolist()]
+    bad = [k for k, y in enumerate(years) if y is None]
     wrong = codes < 0  # an empty cell
     if bad:
-        wrong |= np.isin(codes, list(bad))
+        wrong |= np.isin(codes, bad)
     if wrong.any():
         pos = int(np.flatnonzero(wrong)[0])
         raise IngestError(f"not a year: {values.iloc[pos]!r}", file=path, row=pos + header_rows + 1, column=column)
-    return pd.Series(np.asarray(years, dtype="int64")[codes], index=values.index, dtype="Int64")
+    return pd.Series(np.asarray([y or 0 for y in years], dtype="int64")[codes], index=values.index, dtype="Int64")
 
 
 def rounded(values: pd.Series) -> pd.Series:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import IngestError
-from ._common import code_map, reference, require, rounded
+from ._common import code_map, reference, require, rounded, year_of
 
 #: Sheet name -> value of the ``flow`` column.
 SHEETS = {"Exports, FOB": "exports", "Imports, CIF": "imports"}
@@ -117,13 +117,11 @@ def read_sheet(path: Path, rows: list, sheet: str, flow: str, partner_codes: dic
         h = header[c - 1]
         if h is None or (isinstance(h, str) and not h.strip()):
             continue
-        s = str(h).strip()
-        if s.endswith(".0"):
-            s = s[:-2]
-        if not re.fullmatch(r"\d{4}", s):
+        year = year_of(h)
+        if year is None:
             raise IngestError(f"year header is not a year: {h!r}", file=path, sheet=sheet, row=YEAR_ROW,
                               column=_col_letter(c))
-        years[c] = int(s)
+        years[c] = year
     if not years:
         raise IngestError("no years found in the header row", file=path, sheet=sheet, row=YEAR_ROW)
     if len(set(years.values())) != len(years):
