@@ -5,17 +5,28 @@ Run with ``make bench``. In one run it measures
 - the *floor*: a notebook that only starts a kernel, imports ``tradeimbalance``,
   pandas and Altair and loads the largest table;
 - each chapter executed in a fresh launched kernel, one after another (kernel
-  start included, as for the floor). Three rounds, each the floor then every
-  chapter, so the floor and each chapter are sampled alike; the shortest run of
-  each counts, and the sum of the chapters' is the sequential time;
+  start and shutdown included, as for the floor), each right after a run of the
+  floor: a chapter's ratio is its shortest run over the shortest of the floor runs
+  paired with it, both sides sampled as often and at the same moments;
 - a clean ``make book`` (``_build`` removed: parallel pre-execution, with the
-  Sphinx build beside it), three times (the shortest counts, as for the
-  chapters), with the peak memory of all its processes together
+  Sphinx build beside it), with the peak memory of all its processes together
   (the machine's copy of the Vega bundle, ``~/.cache/tradeimbalance``, is kept,
   as after any earlier build on the machine);
+- ``tradeimbalance run --year 2015`` (into a temporary folder).
+
+These are measured in each of three rounds (floor and chapter in pairs, then the
+build and run --year), so that every side of every ratio is sampled at the same
+times: a slow spell of the machine falls on all of them alike. The shortest run of each counts, as timeit
+does; the ratios of each round are printed too. A launched kernel that does not
+exit after its shutdown request (ipykernel 7 can hang there: its main thread
+stops the IOPub thread while the control thread still flushes through it, and
+jupyter_client terminates the kernel after half its wait, 2.5 s) has measured that
+hang rather than the notebook, so such a run is repeated (at most twice) and
+counted in the report.
+
+After the rounds:
+
 - the same build again with nothing changed (``make book``: its up-to-date check);
-- ``tradeimbalance run --year 2015`` (into a temporary folder), three times (the
-  shortest counts);
 - ``make test`` twice after the clean build (so unchanged chapters are proven by
   the execution cache): first with ``TI_RERUN_PROVEN=1``, every heavy test run
   (reported, not a target), then as a user runs it again with nothing changed,
@@ -33,6 +44,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,7 +62,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 BUILD = [["make", "book"]]  # the up-to-date check, the parallel pre-execution, the Sphinx build
 RUN_YEAR = 2015
-REPEAT = 3  # rounds: executions of the floor and of each chapter (the shortest counts)
+REPEAT = 3  # rounds of the floor, every chapter, the clean build and run --year (the shortest counts)
+RETRIES = 2  # further runs of a notebook whose kernel hung in its shutdown
 
 #: key: (label, limit); a ratio or seconds must be at most the limit, the memory peak under it.
 TARGETS = {
@@ -91,18 +104,38 @@ def floor_notebook(table: str) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb, cwd: Path) -> float:
-    """Seconds to execute a notebook in a fresh kernel, kernel start included (its chatter on stderr dropped)."""
+def execute_once(nb, cwd: Path) -> tuple[float, bool]:
+    """Seconds to execute a notebook in a fresh kernel, kernel start and shutdown included (its chatter on
+    stderr dropped), and whether the kernel had to be terminated because it did not exit when asked."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name="python3")
     saved = os.dup(2)
     with open(os.devnull, "w") as devnull:
         os.dup2(devnull.fileno(), 2)
         try:
             t = time.perf_counter()
-            NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
-            return time.perf_counter() - t
+            NotebookClient(nb, km=km, timeout=600, resources={"metadata": {"path": str(cwd)}}).execute(cleanup_kc=True)
+            seconds = time.perf_counter() - t
         finally:
             os.dup2(saved, 2)
             os.close(saved)
+    status = getattr(getattr(km, "_shutdown_status", None), "name", "")
+    return seconds, status in ("SigtermRequest", "SigkillRequest")
+
+
+#: Runs dropped because their kernel hung in its shutdown (see the module's docstring).
+HUNG: list[str] = []
+
+
+def execute(nb, cwd: Path, label: str) -> float:
+    """:func:`execute_once`, run again (at most ``RETRIES`` times) while the kernel hangs in its shutdown."""
+    for _ in range(RETRIES):
+        seconds, hung = execute_once(nb, cwd)
+        if not hung:
+            return seconds
+        HUNG.append(f"{label} ({seconds:.1f} s)")
+    return execute_once(nb, cwd)[0]
 
 
 class PeakMemory:
@@ -160,23 +193,17 @@ def verdict(key: str, value: float) -> str:
 def main() -> int:
     table = largest_table()
     floor_nb = floor_notebook(table)
-    # The floor and each chapter once per round: the shortest run of each is kept, as timeit does, so
-    # that a pause of the machine counts for neither, and both are sampled the same number of times.
-    floors: list[float] = []
+    # Each round: the floor and each chapter in pairs, a clean build and run --year, so that both sides of
+    # every ratio are sampled at the same times; the shortest run of each is kept (a pause counts for none).
     runs: dict[Path, list[float]] = {p: [] for p in chapters()}
-    for _ in range(REPEAT):
-        floors.append(execute(floor_nb, ROOT))
-        for p in runs:
-            runs[p].append(execute(jupytext.read(p), p.parent))
-    times = {p: min(r) for p, r in runs.items()}
-    floor = min(floors)
-    total = sum(times.values())
-
-    # The clean build and run --year are sampled like the chapters (REPEAT times, the shortest counts), so
-    # that both sides of their ratios are measured alike; the memory peak is the highest of the builds.
+    paired: dict[Path, list[float]] = {p: [] for p in runs}  # the floor run just before each chapter run
     builds: list[float] = []
-    peak = 0
+    run_runs: list[float] = []
+    peak, rc_run = 0, 0
     for _ in range(REPEAT):
+        for p in runs:
+            paired[p].append(execute(floor_nb, ROOT, "floor"))
+            runs[p].append(execute(jupytext.read(p), p.parent, p.stem))
         shutil.rmtree(ROOT / "_build", ignore_errors=True)
         build_s, build_peak, rc = timed(BUILD, memory=True)
         if rc:
@@ -184,11 +211,6 @@ def main() -> int:
             return 1
         builds.append(build_s)
         peak = max(peak, build_peak)
-    build_s = min(builds)
-    rebuild_s, _, rc = timed(BUILD)
-    run_runs: list[float] = []
-    rc_run = 0
-    for _ in range(REPEAT):
         out = Path(tempfile.mkdtemp(prefix="bench-run-"))
         try:
             run_s, _, rc_run = timed([[PY, "-m", "tradeimbalance", "run", "--year", str(RUN_YEAR), "--out", str(out / "book")]])
@@ -197,27 +219,41 @@ def main() -> int:
         run_runs.append(run_s)
         if rc_run:
             break
+    times = {p: min(r) for p, r in runs.items()}
+    ratios = {p: times[p] / min(paired[p]) for p in runs}
+    floors = [f for fs in paired.values() for f in fs]
+    floor = min(floors)
+    total = sum(times.values())
+    build_s = min(builds)
     run_s = min(run_runs)
+    rounds = [(max(runs[p][i] / paired[p][i] for p in runs), builds[i] / sum(r[i] for r in runs.values()),
+               run_runs[i] / sum(r[i] for r in runs.values())) for i in range(len(run_runs))]
+    rebuild_s, _, rc = timed(BUILD)
     full_s, _, rc_full = timed([["env", "TI_RERUN_PROVEN=1", "make", "test"]])
     test_s, _, rc_test = timed([["make", "test"]])
     rc_test = rc_test or rc_full
 
     print(f"floor notebook (kernel + import tradeimbalance, pandas, altair + load {table}): "
-          f"{floor:5.1f} s  (runs: {', '.join(f'{f:.1f}' for f in floors)})")
+          f"shortest {floor:5.1f} s, median {statistics.median(floors):5.1f} s over {len(floors)} runs")
     for p, s in times.items():
-        print(f"execute {p.relative_to(ROOT)!s:32s} {s:6.1f} s  {s / floor:5.2f}x floor"
-              f"  (runs: {', '.join(f'{r:.1f}' for r in runs[p])})")
+        print(f"execute {p.relative_to(ROOT)!s:32s} {s:6.1f} s  {ratios[p]:5.2f}x its floor"
+              f"  (runs: {', '.join(f'{r:.1f}' for r in runs[p])}; floor before each: "
+              f"{', '.join(f'{f:.1f}' for f in paired[p])})")
     print(f"execute all chapters, one after another: {total:6.1f} s")
     print(f"clean make book (parallel pre-execution + HTML): {build_s:6.1f} s  (runs: {', '.join(f'{b:.1f}' for b in builds)}),"
           f" peak memory {peak / 1e9:.2f} GB")
     print(f"rebuild with nothing changed: {rebuild_s:6.1f} s")
     print(f"run --year {RUN_YEAR}: {run_s:6.1f} s  (runs: {', '.join(f'{r:.1f}' for r in run_runs)})"
           f"{'' if rc_run == 0 else '  (FAILED)'}")
+    for i, (c, b, r) in enumerate(rounds, 1):
+        print(f"round {i} alone: worst chapter / floor {c:.2f}, build / sum {b:.2f}, run --year / sum {r:.2f}")
+    print(f"kernel runs repeated after a hang in their shutdown: {len(HUNG)}"
+          + (f" ({', '.join(HUNG)})" if HUNG else ""))
     print(f"make test, every heavy test run (TI_RERUN_PROVEN=1): {full_s:6.1f} s{'' if rc_full == 0 else '  (FAILED)'}")
     print(f"make test again, nothing changed: {test_s:6.1f} s{'' if rc_test == 0 else '  (FAILED)'}")
     print("--- targets (measured in this run)")
-    worst = max(times, key=times.get)
-    print(verdict("chapter", times[worst] / floor) + f"   (slowest: {worst.stem})")
+    worst = max(ratios, key=ratios.get)
+    print(verdict("chapter", ratios[worst]) + f"   (slowest: {worst.stem})")
     print(verdict("build", build_s / total))
     print(verdict("rebuild", rebuild_s))
     print(verdict("run", run_s / total))
