@@ -14,10 +14,12 @@ Run with ``make bench``. In one run it measures
   as after any earlier build on the machine);
 - ``tradeimbalance run --year 2015`` (into a temporary folder).
 
-These are measured in each of three rounds (floor and chapter in pairs, then the
-build and run --year), so that every side of every ratio is sampled at the same
-times: a slow spell of the machine falls on all of them alike. The shortest run of each counts, as timeit
-does; the ratios of each round are printed too. A launched kernel that does not
+These are measured in five rounds of floor and chapter pairs; the first, third
+and fifth rounds also run the build and run --year, so that every side of every
+ratio is sampled over the same stretch of time: a slow spell of the machine falls
+on all of them alike. The shortest run of each counts, as timeit does (a
+chapter's run varies by about 30% from run to run here, so five samples); the
+ratios of each round are printed too. A launched kernel that does not
 exit after its shutdown request (ipykernel 7 can hang there: its main thread
 stops the IOPub thread while the control thread still flushes through it, and
 jupyter_client terminates the kernel after half its wait, 2.5 s) has measured that
@@ -62,7 +64,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 BUILD = [["make", "book"]]  # the up-to-date check, the parallel pre-execution, the Sphinx build
 RUN_YEAR = 2015
-REPEAT = 3  # rounds of the floor, every chapter, the clean build and run --year (the shortest counts)
+REPEAT = 5  # rounds of the floor and every chapter in pairs (the shortest counts)
+BUILD_ROUNDS = (0, 2, 4)  # the rounds that also run the clean build and run --year
 RETRIES = 2  # further runs of a notebook whose kernel hung in its shutdown
 
 #: key: (label, limit); a ratio or seconds must be at most the limit, the memory peak under it.
@@ -200,10 +203,12 @@ def main() -> int:
     builds: list[float] = []
     run_runs: list[float] = []
     peak, rc_run = 0, 0
-    for _ in range(REPEAT):
+    for i in range(REPEAT):
         for p in runs:
             paired[p].append(execute(floor_nb, ROOT, "floor"))
             runs[p].append(execute(jupytext.read(p), p.parent, p.stem))
+        if i not in BUILD_ROUNDS:
+            continue
         shutil.rmtree(ROOT / "_build", ignore_errors=True)
         build_s, build_peak, rc = timed(BUILD, memory=True)
         if rc:
@@ -226,8 +231,13 @@ def main() -> int:
     total = sum(times.values())
     build_s = min(builds)
     run_s = min(run_runs)
-    rounds = [(max(runs[p][i] / paired[p][i] for p in runs), builds[i] / sum(r[i] for r in runs.values()),
-               run_runs[i] / sum(r[i] for r in runs.values())) for i in range(len(run_runs))]
+    rounds = []
+    for i in range(min(len(r) for r in runs.values())):
+        line = f"round {i + 1} alone: worst chapter / its floor {max(runs[p][i] / paired[p][i] for p in runs):.2f}"
+        if i in BUILD_ROUNDS[:len(run_runs)]:
+            k, seq = BUILD_ROUNDS.index(i), sum(r[i] for r in runs.values())
+            line += f", build / sum {builds[k] / seq:.2f}, run --year / sum {run_runs[k] / seq:.2f}"
+        rounds.append(line)
     rebuild_s, _, rc = timed(BUILD)
     full_s, _, rc_full = timed([["env", "TI_RERUN_PROVEN=1", "make", "test"]])
     test_s, _, rc_test = timed([["make", "test"]])
@@ -245,8 +255,8 @@ def main() -> int:
     print(f"rebuild with nothing changed: {rebuild_s:6.1f} s")
     print(f"run --year {RUN_YEAR}: {run_s:6.1f} s  (runs: {', '.join(f'{r:.1f}' for r in run_runs)})"
           f"{'' if rc_run == 0 else '  (FAILED)'}")
-    for i, (c, b, r) in enumerate(rounds, 1):
-        print(f"round {i} alone: worst chapter / floor {c:.2f}, build / sum {b:.2f}, run --year / sum {r:.2f}")
+    for line in rounds:
+        print(line)
     print(f"kernel runs repeated after a hang in their shutdown: {len(HUNG)}"
           + (f" ({', '.join(HUNG)})" if HUNG else ""))
     print(f"make test, every heavy test run (TI_RERUN_PROVEN=1): {full_s:6.1f} s{'' if rc_full == 0 else '  (FAILED)'}")
